@@ -1,0 +1,51 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: install messages run test lint format bench es-start es-stop es-status
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade "pip>=24"
+	$(VENV)/bin/pip install -q -c constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.cache -v0
+
+es-start: install
+	$(MANAGE) elasticsearch start
+
+es-stop: install
+	$(MANAGE) elasticsearch stop
+
+es-status: install
+	$(MANAGE) elasticsearch status
+
+run: install messages
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) seed_content
+	$(MANAGE) create_demo_superuser
+	@$(MANAGE) elasticsearch start 2>&1 | tail -n 1
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# Starts (or reuses) the local Elasticsearch; tests marked `elasticsearch` fail if it is absent.
+test: install messages
+	-$(MANAGE) elasticsearch start
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: install
+	-$(MANAGE) elasticsearch start
+	$(PY) -m bench.search

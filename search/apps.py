@@ -1,0 +1,8 @@
+"""Elasticsearch: documents, serializers, indexing, sync, query builders, views and commands."""
+
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    verbose_name = "Search"
