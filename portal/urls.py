@@ -11,10 +11,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("search.api_urls")),
 ]
 
 # Japanese at "/", English at "/en/": the default language needs no prefix.
 urlpatterns += i18n_patterns(
+    path("members/", include("members.urls")),
+    path("search/", include("search.urls")),
+    path("accounts/", include("members.account_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

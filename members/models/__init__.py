@@ -1,0 +1,36 @@
+"""The member directory's data. One module per concept; ``__all__`` is the public surface."""
+
+from .members import (
+    ContactFields,
+    GroupMember,
+    GroupParticipation,
+    IndividualMember,
+    IndividualParticipation,
+    MemberQuerySet,
+    ParticipationRole,
+    Status,
+)
+from .privacy import Tier, Visibility, viewer_tier
+from .regions import Prefecture, Region
+from .vocabulary import FieldTag, Language, SubNetwork, TaggedGroupField, TaggedIndividualField
+
+__all__ = [
+    "ContactFields",
+    "FieldTag",
+    "GroupMember",
+    "GroupParticipation",
+    "IndividualMember",
+    "IndividualParticipation",
+    "Language",
+    "MemberQuerySet",
+    "ParticipationRole",
+    "Prefecture",
+    "Region",
+    "Status",
+    "SubNetwork",
+    "TaggedGroupField",
+    "TaggedIndividualField",
+    "Tier",
+    "Visibility",
+    "viewer_tier",
+]

@@ -1,0 +1,268 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.managers import TaggableManager
+
+from members.text import normalize, romaji, to_hiragana
+
+from .privacy import Tier, Visibility
+from .regions import Prefecture
+from .vocabulary import Language, SubNetwork, TaggedGroupField, TaggedIndividualField
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    LAPSED = "lapsed", _("Lapsed")
+
+
+class ParticipationRole(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    MEMBER = "member", _("Member")
+
+
+class MemberQuerySet(models.QuerySet):
+    def listed(self):
+        """Records that may appear in the directory at all: active, consented, not withdrawn."""
+        return self.filter(
+            status=Status.ACTIVE,
+            consent_given_at__isnull=False,
+            consent_withdrawn_at__isnull=True,
+        )
+
+    def visible_to(self, tier: Tier):
+        """What a viewer of ``tier`` may see. The secretariat sees every record."""
+        if tier >= Tier.SECRETARIAT:
+            return self
+        return self.listed().filter(visibility__in=Visibility.allowed_for(tier))
+
+
+class ContactFields(models.Model):
+    """Private contact data: never indexed, shown only to the tier this record grants."""
+
+    contact_email = models.EmailField(_("contact email (private)"), blank=True)
+    contact_phone = models.CharField(_("phone (private)"), max_length=40, blank=True)
+    postal_address = models.TextField(_("postal address (private)"), blank=True)
+    contact_visibility = models.CharField(
+        _("who may see contact data"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.SECRETARIAT,
+    )
+
+    CONTACT_FIELDS = ("contact_email", "contact_phone", "postal_address")
+
+    class Meta:
+        abstract = True
+
+    def contacts_visible_to(self, tier: Tier) -> bool:
+        return tier >= Visibility(self.contact_visibility).tier
+
+
+class MemberBase(ClusterableModel, ContactFields):
+    name = models.CharField(_("name"), max_length=200)
+    kana = models.CharField(_("kana reading"), max_length=200, blank=True)
+    romaji = models.CharField(
+        _("romaji"), max_length=200, blank=True, editable=False, help_text=_("Derived from kana.")
+    )
+    prefecture = models.ForeignKey(
+        Prefecture, verbose_name=_("prefecture"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    languages = models.ManyToManyField(Language, verbose_name=_("languages"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    member_since = models.DateField(_("member since"), null=True, blank=True)
+    last_confirmed = models.DateField(_("last confirmed"), null=True, blank=True)
+    consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    consent_tier = models.CharField(
+        _("consented tier"),
+        max_length=12,
+        choices=Visibility.choices,
+        blank=True,
+        help_text=_("The widest audience the member agreed to be listed for."),
+    )
+    consent_withdrawn_at = models.DateTimeField(_("consent withdrawn at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # NFKC here so every later comparison (search, import, dedupe) sees one form.
+        self.name = normalize(self.name)
+        self.kana = to_hiragana(self.kana)
+        self.romaji = romaji(self.kana)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.consent_tier and (
+            Visibility(self.visibility).tier < Visibility(self.consent_tier).tier
+        ):
+            raise ValidationError(
+                {
+                    "visibility": _(
+                        "Visibility cannot be wider than the tier the member consented to."
+                    )
+                }
+            )
+
+    @property
+    def is_listed(self) -> bool:
+        return (
+            self.status == Status.ACTIVE
+            and self.consent_given_at is not None
+            and self.consent_withdrawn_at is None
+        )
+
+    def visible_to(self, tier: Tier) -> bool:
+        if tier >= Tier.SECRETARIAT:
+            return True
+        return self.is_listed and tier >= Visibility(self.visibility).tier
+
+
+class GroupMember(MemberBase):
+    """団体会員: a member organisation."""
+
+    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    member_number = models.CharField(_("member number"), max_length=20, unique=True)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    service_prefectures = models.ManyToManyField(
+        Prefecture,
+        verbose_name=_("service area (prefectures)"),
+        blank=True,
+        related_name="served_by_groups",
+    )
+    serves_nationwide = models.BooleanField(_("serves nationwide (全国)"), default=False)
+    serves_overseas = models.BooleanField(_("serves overseas (海外)"), default=False)
+    fields = TaggableManager(
+        verbose_name=_("fields of activity"), through=TaggedGroupField, blank=True
+    )
+    subnetworks = models.ManyToManyField(
+        SubNetwork, through="GroupParticipation", blank=True, related_name="groups"
+    )
+    description_ja = models.TextField(_("description (Japanese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    public_email = models.EmailField(
+        _("public contact email"),
+        blank=True,
+        help_text=_("Shown to everyone who can see the group. Leave empty to keep it private."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+
+    class Meta:
+        ordering = ["kana", "name"]
+        verbose_name = _("group member")
+        verbose_name_plural = _("group members")
+
+    def save(self, *args, **kwargs):
+        self.name_en = normalize(self.name_en)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:group", kwargs={"slug": self.slug})
+
+
+class IndividualMember(MemberBase):
+    """個人会員: a person who is a member of the network."""
+
+    member_number = models.CharField(_("member number"), max_length=20, unique=True)
+    affiliation = models.ForeignKey(
+        GroupMember,
+        verbose_name=_("affiliation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="affiliated_individuals",
+    )
+    occupation = models.CharField(_("occupation / expertise"), max_length=200, blank=True)
+    fields = TaggableManager(
+        verbose_name=_("fields of activity"), through=TaggedIndividualField, blank=True
+    )
+    subnetworks = models.ManyToManyField(
+        SubNetwork, through="IndividualParticipation", blank=True, related_name="individuals"
+    )
+    bio = models.TextField(_("short bio"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="individual_member",
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
+
+    class Meta:
+        ordering = ["kana", "name"]
+        verbose_name = _("individual member")
+        verbose_name_plural = _("individual members")
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:person", kwargs={"pk": self.pk})
+
+
+class GroupParticipation(models.Model):
+    group = ParentalKey(GroupMember, on_delete=models.CASCADE, related_name="participations")
+    subnetwork = models.ForeignKey(SubNetwork, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(
+        _("role"),
+        max_length=12,
+        choices=ParticipationRole.choices,
+        default=ParticipationRole.MEMBER,
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["group", "subnetwork"], name="unique_group_subnetwork")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} – {self.subnetwork} ({self.role})"
+
+
+class IndividualParticipation(models.Model):
+    individual = ParentalKey(
+        IndividualMember, on_delete=models.CASCADE, related_name="participations"
+    )
+    subnetwork = models.ForeignKey(SubNetwork, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(
+        _("role"),
+        max_length=12,
+        choices=ParticipationRole.choices,
+        default=ParticipationRole.MEMBER,
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["individual", "subnetwork"], name="unique_individual_subnetwork"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.individual} – {self.subnetwork} ({self.role})"

@@ -1,0 +1,59 @@
+"""The one place that decides who sees what.
+
+A viewer has a tier (anonymous < network member < secretariat); a record has a visibility.
+A viewer sees a record when the viewer's tier reaches the record's visibility. Views, the API,
+exports, feeds and search all go through ``viewer_tier`` and ``Visibility.allowed_for``.
+"""
+
+from enum import IntEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+NETWORK_MEMBERS_GROUP = "Network members"
+SECRETARIAT_GROUP = "Secretariat"
+
+
+class Tier(IntEnum):
+    ANONYMOUS = 0
+    MEMBER = 1
+    SECRETARIAT = 2
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Network members")
+    SECRETARIAT = "secretariat", _("Secretariat only")
+
+    @property
+    def tier(self) -> Tier:
+        return _VISIBILITY_TIER[self]
+
+    @classmethod
+    def allowed_for(cls, tier: Tier) -> list[str]:
+        """The visibility values a viewer of ``tier`` may see (used by SQL and ES filters)."""
+        return [value for value, needed in _VISIBILITY_TIER.items() if needed <= tier]
+
+
+_VISIBILITY_TIER = {
+    Visibility.PUBLIC: Tier.ANONYMOUS,
+    Visibility.MEMBERS: Tier.MEMBER,
+    Visibility.SECRETARIAT: Tier.SECRETARIAT,
+}
+
+
+def viewer_tier(user) -> Tier:
+    """Map a request's user to a tier. Staff and the Secretariat group are the secretariat;
+    a user linked to an individual member record, or in "Network members", is a member."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Tier.ANONYMOUS
+    group_names = set(user.groups.values_list("name", flat=True))
+    if user.is_superuser or SECRETARIAT_GROUP in group_names:
+        return Tier.SECRETARIAT
+    if NETWORK_MEMBERS_GROUP in group_names:
+        return Tier.MEMBER
+    from .members import IndividualMember
+
+    if IndividualMember.objects.filter(user=user, consent_withdrawn_at__isnull=True).exists():
+        return Tier.MEMBER
+    return Tier.ANONYMOUS

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("", views.directory, name="directory"),
+    path("groups/<slug:slug>/", views.group_detail, name="group"),
+    path("people/<int:pk>/", views.person_detail, name="person"),
+]
