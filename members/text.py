@@ -37,4 +37,5 @@ def romaji(reading: str | None) -> str:
     if not reading:
         return ""
     parts = [item["hepburn"] for item in _kakasi().convert(reading)]
-    return _SPACES.sub(" ", "".join(parts)).strip().lower()
+    # The katakana middle dot separates the parts of foreign names: グエン・ミン → 'guen min'.
+    return _SPACES.sub(" ", "".join(parts).replace("・", " ")).strip().lower()

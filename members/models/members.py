@@ -37,6 +37,8 @@ class MemberQuerySet(models.QuerySet):
         """What a viewer of ``tier`` may see. The secretariat sees every record."""
         if tier >= Tier.SECRETARIAT:
             return self
+        if tier < self.model.minimum_viewer_tier:
+            return self.none()
         return self.listed().filter(visibility__in=Visibility.allowed_for(tier))
 
 
@@ -91,6 +93,9 @@ class MemberBase(ClusterableModel, ContactFields):
 
     objects = MemberQuerySet.as_manager()
 
+    # The lowest viewer tier that may see any record of this kind, whatever its visibility.
+    minimum_viewer_tier = Tier.ANONYMOUS
+
     class Meta:
         abstract = True
 
@@ -98,11 +103,15 @@ class MemberBase(ClusterableModel, ContactFields):
         return self.name
 
     def save(self, *args, **kwargs):
-        # NFKC here so every later comparison (search, import, dedupe) sees one form.
+        self.normalize_text()
+        super().save(*args, **kwargs)
+
+    def normalize_text(self) -> None:
+        """NFKC names and a hiragana reading, so every later comparison (search, import,
+        dedupe) sees one form. Called by ``save`` and by bulk writers that bypass it."""
         self.name = normalize(self.name)
         self.kana = to_hiragana(self.kana)
         self.romaji = romaji(self.kana)
-        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -128,6 +137,8 @@ class MemberBase(ClusterableModel, ContactFields):
     def visible_to(self, tier: Tier) -> bool:
         if tier >= Tier.SECRETARIAT:
             return True
+        if tier < self.minimum_viewer_tier:
+            return False
         return self.is_listed and tier >= Visibility(self.visibility).tier
 
 
@@ -176,13 +187,16 @@ class GroupMember(MemberBase):
         ordering = ["kana", "name"]
         verbose_name = _("group member")
         verbose_name_plural = _("group members")
-
-    def save(self, *args, **kwargs):
-        self.name_en = normalize(self.name_en)
-        super().save(*args, **kwargs)
+        # One permission for the private contacts of both kinds of member; the Secretariat
+        # group holds it and ``viewer_tier`` maps it to the secretariat tier.
+        permissions = [("view_private_contacts", _("Can see private contact data of members"))]
 
     def get_absolute_url(self) -> str:
         return reverse("members:group", kwargs={"slug": self.slug})
+
+    def normalize_text(self) -> None:
+        super().normalize_text()
+        self.name_en = normalize(self.name_en)
 
 
 class IndividualMember(MemberBase):
@@ -213,9 +227,15 @@ class IndividualMember(MemberBase):
         on_delete=models.SET_NULL,
         related_name="individual_member",
     )
+    # A person is never listed to anonymous visitors (the directory shows people to network
+    # members only), so "public" is not offered for individuals.
     visibility = models.CharField(
-        _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.MEMBERS
+        _("visibility"),
+        max_length=12,
+        choices=[(v.value, v.label) for v in Visibility if v != Visibility.PUBLIC],
+        default=Visibility.MEMBERS,
     )
+    minimum_viewer_tier = Tier.MEMBER
 
     class Meta:
         ordering = ["kana", "name"]

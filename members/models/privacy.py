@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 NETWORK_MEMBERS_GROUP = "Network members"
 SECRETARIAT_GROUP = "Secretariat"
+DIRECTORY_EDITORS_GROUP = "Directory editors"
+# Held by the Secretariat group only; the admin hides contact fields from anyone without it.
+VIEW_PRIVATE_CONTACTS_PERMISSION = "members.view_private_contacts"
 
 
 class Tier(IntEnum):
@@ -43,12 +46,17 @@ _VISIBILITY_TIER = {
 
 
 def viewer_tier(user) -> Tier:
-    """Map a request's user to a tier. Staff and the Secretariat group are the secretariat;
+    """Map a request's user to a tier. Superusers, the Secretariat group and holders of the
+    private-contacts permission are the secretariat;
     a user linked to an individual member record, or in "Network members", is a member."""
     if user is None or not user.is_authenticated or not user.is_active:
         return Tier.ANONYMOUS
     group_names = set(user.groups.values_list("name", flat=True))
-    if user.is_superuser or SECRETARIAT_GROUP in group_names:
+    if (
+        user.is_superuser
+        or SECRETARIAT_GROUP in group_names
+        or user.has_perm(VIEW_PRIVATE_CONTACTS_PERMISSION)
+    ):
         return Tier.SECRETARIAT
     if NETWORK_MEMBERS_GROUP in group_names:
         return Tier.MEMBER
