@@ -70,14 +70,18 @@ class DirectoryResults:
 def directory_queryset(*, tier: Tier, query: DirectoryQuery) -> DirectoryResults:
     """Members a viewer of ``tier`` may see, filtered by ``query`` (OR within a parameter,
     AND across parameters) and ordered by ``query.sort``."""
-    groups = GroupMember.objects.none()
-    individuals = IndividualMember.objects.none()
-    if query.type in ("", TYPE_GROUP):
-        groups = _filter(GroupMember.objects.visible_to(tier), query, group=True)
-    if query.type in ("", TYPE_INDIVIDUAL):
-        # visible_to() already returns nothing for viewers below the members tier.
-        individuals = _filter(IndividualMember.objects.visible_to(tier), query, group=False)
-    return DirectoryResults(groups=groups, individuals=individuals, sort=query.sort)
+    # visible_to() already returns no individuals to viewers below the members tier.
+    groups = GroupMember.objects.visible_to(tier)
+    individuals = IndividualMember.objects.visible_to(tier)
+    if query.type == TYPE_INDIVIDUAL:
+        groups = groups.none()
+    if query.type == TYPE_GROUP:
+        individuals = individuals.none()
+    return DirectoryResults(
+        groups=_filter(groups, query, group=True),
+        individuals=_filter(individuals, query, group=False),
+        sort=query.sort,
+    )
 
 
 def _filter(qs: QuerySet, query: DirectoryQuery, *, group: bool) -> QuerySet:

@@ -92,11 +92,20 @@ def _allowed(choices) -> set[str]:
     return values - {""}
 
 
+class SingleSelect(forms.SelectMultiple):
+    """One visible choice, read as a list: the form stays phone-friendly while a URL may
+    still repeat the parameter (``?prefecture=13&prefecture=14``)."""
+
+    allow_multiple_selected = False
+
+
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Keyword"), required=False, max_length=MAX_QUERY_LENGTH)
     type = forms.ChoiceField(label=_("Type"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
-    prefecture = forms.MultipleChoiceField(label=_("Prefecture"), required=False)
+    prefecture = forms.MultipleChoiceField(
+        label=_("Prefecture"), required=False, widget=SingleSelect
+    )
     field = forms.MultipleChoiceField(
         label=_("Field"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -125,8 +134,8 @@ class DirectoryFilterForm(forms.Form):
             (TYPE_GROUP, _("Groups")),
             (TYPE_INDIVIDUAL, _("Individuals")),
         ]
-        fields["region"].choices = anything + _choices(vocabulary.REGIONS)
-        fields["prefecture"].choices = _prefecture_choices()
+        fields["region"].choices = [*anything, *_choices(vocabulary.REGIONS)]
+        fields["prefecture"].choices = [*anything, *_prefecture_choices()]
         fields["field"].choices = _choices(vocabulary.FIELDS)
         fields["language"].choices = _choices(vocabulary.LANGUAGES)
         fields["network"].choices = _choices(vocabulary.SUBNETWORKS)

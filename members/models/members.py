@@ -145,6 +145,8 @@ class MemberBase(ClusterableModel, ContactFields):
 class GroupMember(MemberBase):
     """団体会員: a member organisation."""
 
+    kind = "group"  # the ``type`` value of the directory, exports and imports
+
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
     member_number = models.CharField(_("member number"), max_length=20, unique=True)
@@ -201,6 +203,8 @@ class GroupMember(MemberBase):
 
 class IndividualMember(MemberBase):
     """個人会員: a person who is a member of the network."""
+
+    kind = "individual"
 
     member_number = models.CharField(_("member number"), max_length=20, unique=True)
     affiliation = models.ForeignKey(

@@ -1,0 +1,35 @@
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from members.transfer import FORMATS, members_export
+
+
+class Command(BaseCommand):
+    help = (
+        "Export group and individual members as CSV, XLSX or JSON. The full export is the "
+        "secretariat's view (contacts included); --public-only exports only what anonymous "
+        "visitors may see, without contact or consent data."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--format", choices=FORMATS, default="csv", dest="fmt")
+        parser.add_argument("--public-only", action="store_true")
+        parser.add_argument(
+            "--headers", choices=("en", "ja"), default="en", help="Column header language."
+        )
+        parser.add_argument(
+            "--output", type=Path, help="Write to this file instead of standard output."
+        )
+
+    def handle(self, *args, fmt: str, public_only: bool, headers: str, output, **options):
+        data = members_export(fmt=fmt, public_only=public_only, headers=headers)
+        if output is not None:
+            output.write_bytes(data)
+            self.stderr.write(f"Wrote {output}")
+        elif fmt == "xlsx" and sys.stdout.isatty():
+            self.stderr.write("Refusing to write a spreadsheet to a terminal; use --output.")
+        else:
+            self.stdout.flush()
+            self.stdout._out.buffer.write(data)
