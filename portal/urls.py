@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import views as search_views
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +18,8 @@ urlpatterns = [
 
 # Japanese at "/", English at "/en/": the default language needs no prefix.
 urlpatterns += i18n_patterns(
+    # The directory listing is the Elasticsearch search (with a database fallback).
+    path("members/", search_views.directory, name="directory"),
     path("members/", include("members.urls")),
     path("search/", include("search.urls")),
     path("accounts/", include("members.account_urls")),

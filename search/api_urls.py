@@ -1,3 +1,11 @@
+from django.urls import path
+
+from . import api
+
 app_name = "api"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("members/", api.members, name="members"),
+    path("search/", api.site, name="search"),
+    path("suggest/", api.suggest, name="suggest"),
+]

@@ -1,0 +1,58 @@
+"""The JSON API (/api/v1/…): the same queries as the HTML views, as data."""
+
+from dataclasses import asdict
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from members.models import viewer_tier
+
+from . import service
+from .client import SearchUnavailable
+from .forms import directory_params, site_params
+
+
+def _unavailable() -> JsonResponse:
+    return JsonResponse(
+        {"error": "search_unavailable", "detail": _("Search is temporarily unavailable.")},
+        status=503,
+    )
+
+
+def _paged(results: service.SearchResults) -> JsonResponse:
+    if results.page > results.num_pages:
+        return JsonResponse(
+            {"error": "page_out_of_range", "num_pages": results.num_pages}, status=404
+        )
+    return JsonResponse(asdict(results), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def members(request):
+    params, _form = directory_params(request.GET)
+    try:
+        return _paged(service.directory(params, tier=viewer_tier(request.user)))
+    except SearchUnavailable:
+        return _unavailable()
+
+
+@require_GET
+def site(request):
+    q, page = site_params(request.GET)
+    if not q:
+        return JsonResponse({"count": 0, "page": 1, "num_pages": 1, "results": []})
+    try:
+        return _paged(service.site(q, tier=viewer_tier(request.user), page=page))
+    except SearchUnavailable:
+        return _unavailable()
+
+
+@require_GET
+def suggest(request):
+    q, _page = site_params(request.GET)
+    try:
+        suggestions = service.suggest(q, tier=viewer_tier(request.user))
+    except SearchUnavailable:
+        return _unavailable()
+    return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

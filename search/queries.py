@@ -1,0 +1,198 @@
+"""Pure query builders: parameters in, ``elasticsearch.dsl.Search`` out (test with ``to_dict()``).
+
+Nothing here talks to the server. User text only ever reaches ``match``/``match_phrase``
+queries on listed fields (never ``query_string``), and facet values are matched against the
+allow-list in ``FACETS`` by the form before they get here.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from elasticsearch.dsl import Q, Search
+from elasticsearch.dsl.query import Query
+
+from members.models import Tier, Visibility
+from members.text import normalize
+
+from .text import CJK_CHAR as _CJK
+from .text import bigrams, fold, query_words
+
+PAGE_SIZE = 20
+MAX_WINDOW = 10_000  # Elasticsearch's index.max_result_window: from + size never exceeds it
+MAX_PAGE = MAX_WINDOW // PAGE_SIZE
+
+# URL parameter → document field. The order is the order facets are shown in.
+FACETS = {
+    "type": "kind",
+    "region": "region",
+    "prefecture": "prefecture",
+    "field": "fields",
+    "language": "languages",
+    "network": "networks",
+}
+SORTS = {
+    "relevance": ["_score", "kana"],
+    "kana": ["kana", "_score"],
+    "newest": [{"member_since": {"order": "desc", "missing": "_last"}}, "kana"],
+}
+
+
+@dataclass(frozen=True)
+class DirectoryParams:
+    """Validated directory parameters; every facet holds allow-listed values only."""
+
+    q: str = ""
+    selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+
+
+def visibility_filter(tier: Tier) -> Query:
+    return Q("terms", visibility=Visibility.allowed_for(tier))
+
+
+def word_query(word: str) -> Query:
+    """Where one word of the search box may match, best evidence boosted highest."""
+    grams = bigrams(word)
+    clauses = [
+        Q("match", **{"title.exact": {"query": normalize(word), "boost": 12}}),
+        Q("match_phrase", title_bigram={"query": grams, "boost": 6}),
+        Q("match_phrase", kana_bigram={"query": grams, "boost": 5}),
+        Q("match_phrase", body_bigram={"query": grams, "boost": 1}),
+    ]
+    if len(word) == 1:  # a lone kanji has no bigram: the standard field indexes single ones
+        clauses.append(Q("match", title={"query": word, "boost": 0.5}))
+    latin = fold(word)
+    if not _CJK.search(latin):
+        # The standard analyzer splits CJK into single characters; only Latin words go to the
+        # standard-analyzed fields, so Japanese never matches as scattered characters.
+        clauses += [
+            Q("match", romaji={"query": latin, "boost": 5}),
+            Q("match_bool_prefix", romaji={"query": latin, "boost": 2}),
+            Q("match", title_en={"query": latin, "boost": 3}),
+            Q("match_bool_prefix", name_en={"query": latin, "boost": 2}),
+            Q("match", body={"query": latin, "boost": 0.5}),
+        ]
+    return Q("bool", should=clauses, minimum_should_match=1)
+
+
+def text_query(q: str) -> Query:
+    """Every word must match somewhere; a title equal to the whole query ranks first."""
+    words = query_words(q)
+    if not words:
+        return Q("match_all")
+    whole = normalize(q)[:200]
+    return Q(
+        "bool",
+        must=[word_query(word) for word in words],
+        should=[Q("match", **{"title.exact": {"query": whole, "boost": 20}})],
+    )
+
+
+def _facet_filter(facet: str, values: Sequence[str]) -> Query:
+    return Q("terms", **{FACETS[facet]: list(values)})
+
+
+def directory_search(params: DirectoryParams, *, tier: Tier, index: str) -> Search:
+    """The directory query: text and visibility in the main query (so totals, facets and
+    suggestions never count a hidden member); facet selections in ``post_filter`` with
+    disjunctive counts (each facet's counts ignore its own selection)."""
+    selected = {k: v for k, v in params.selected.items() if v and k in FACETS}
+    search = Search(index=index).query(
+        Q("bool", must=[text_query(params.q)], filter=[visibility_filter(tier)])
+    )
+    if selected:
+        search = search.post_filter(
+            Q("bool", filter=[_facet_filter(k, v) for k, v in selected.items()])
+        )
+    for facet, es_field in FACETS.items():
+        others = [_facet_filter(k, v) for k, v in selected.items() if k != facet]
+        agg = search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others))
+        agg.bucket("values", "terms", field=es_field, size=100)
+    page = min(max(params.page, 1), MAX_PAGE)
+    start = (page - 1) * PAGE_SIZE
+    search = search.sort(*SORTS.get(params.sort, SORTS["relevance"]))
+    return search.extra(from_=start, size=PAGE_SIZE, track_total_hits=True).source(
+        excludes=["suggest", "*_bigram", "body"]
+    )
+
+
+def did_you_mean_search(q: str, *, tier: Tier, index: str) -> Search:
+    """A fuzzy look-up for a zero-result query, limited to what the viewer may see."""
+    latin = fold(q)[:100]
+    return (
+        Search(index=index)
+        .query(
+            Q(
+                "bool",
+                should=[
+                    Q("match", romaji={"query": latin, "fuzziness": "AUTO"}),
+                    Q("match", title_en={"query": latin, "fuzziness": "AUTO"}),
+                    Q("match", name_en={"query": latin, "fuzziness": "AUTO"}),
+                ],
+                minimum_should_match=1,
+                filter=[visibility_filter(tier)],
+            )
+        )
+        .extra(size=1)
+        .source(["title", "romaji", "name_en"])
+    )
+
+
+def similar_groups_search(
+    *, group_id: str, region: str | None, fields: Sequence[str], tier: Tier, index: str
+) -> Search:
+    """Groups in the same region sharing fields, most shared fields first."""
+    must = [Q("term", kind="group"), visibility_filter(tier)]
+    if region:
+        must.append(Q("term", region=region))
+    return (
+        Search(index=index)
+        .query(
+            Q(
+                "bool",
+                filter=must,
+                must_not=[Q("ids", values=[group_id])],
+                should=[Q("term", fields=f) for f in fields],
+                minimum_should_match=1 if fields else 0,
+            )
+        )
+        .extra(size=5)
+        .source(excludes=["suggest", "*_bigram", "body"])
+    )
+
+
+def suggest_search(prefix: str, *, tier: Tier, index: str, size: int = 8) -> Search:
+    """Name completions for the search box, filtered by the viewer's tier via contexts."""
+    text = normalize(prefix)[:50]
+    return (
+        Search(index=index)
+        .suggest(
+            "names",
+            text,
+            completion={
+                "field": "suggest",
+                "size": size,
+                "skip_duplicates": True,
+                "contexts": {"visibility": Visibility.allowed_for(tier)},
+            },
+        )
+        .extra(size=0)
+        .source(False)
+    )
+
+
+def site_search(q: str, *, tier: Tier, language: str, indices: Sequence[str], page: int = 1):
+    """Pages (in the viewer's language) and members in one ranked list."""
+    page = min(max(page, 1), MAX_PAGE)
+    scope = Q(
+        "bool",
+        should=[Q("term", locale=language), Q("bool", must_not=[Q("exists", field="locale")])],
+        minimum_should_match=1,
+    )
+    return (
+        Search(index=list(indices))
+        .query(Q("bool", must=[text_query(q)], filter=[visibility_filter(tier), scope]))
+        .extra(from_=(page - 1) * PAGE_SIZE, size=PAGE_SIZE, track_total_hits=True)
+        .source(excludes=["suggest", "*_bigram", "body"])
+    )

@@ -1,0 +1,124 @@
+"""Pure functions: a model instance or page → the document dict stored in Elasticsearch.
+
+The rules of what may be indexed live here too: a member is indexed only while it is listed
+(active, consented, not withdrawn) and visible beyond the secretariat; a page only while it is
+live, unexpired and not login-restricted. Contact fields are never read here.
+"""
+
+from django.db.models import Model
+from wagtail.models import Page
+
+from members.models import GroupMember, IndividualMember, Visibility
+from members.text import normalize
+
+from .text import bigrams, romaji_variants
+
+INDEXED_VISIBILITY = (Visibility.PUBLIC, Visibility.MEMBERS)
+MEMBER_KINDS = {"group": GroupMember, "individual": IndividualMember}
+
+
+def doc_id(obj: Model) -> str:
+    if isinstance(obj, Page):
+        return f"page-{obj.pk}"
+    return f"{member_kind(obj)}-{obj.pk}"
+
+
+def index_kind(document_id: str) -> str:
+    """Which index ("members" or "pages") holds ``document_id``."""
+    return "pages" if document_id.startswith("page-") else "members"
+
+
+def member_kind(member: GroupMember | IndividualMember) -> str:
+    return "group" if isinstance(member, GroupMember) else "individual"
+
+
+def member_is_indexable(member: GroupMember | IndividualMember) -> bool:
+    return member.is_listed and member.visibility in INDEXED_VISIBILITY
+
+
+def page_is_indexable(page: Page) -> bool:
+    return (
+        page.live
+        and not page.expired
+        and page.depth > 1
+        and not page.get_view_restrictions().exists()
+    )
+
+
+def member_document(member: GroupMember | IndividualMember) -> dict:
+    kind = member_kind(member)
+    fields = list(member.fields.all())
+    languages = list(member.languages.all())
+    prefecture = member.prefecture
+    if kind == "group":
+        name_en = member.name_en
+        summary, summary_en = member.description_ja, member.description_en
+        extra = [member.municipality]
+    else:
+        name_en = ""
+        summary, summary_en = member.bio, ""
+        affiliation = member.affiliation
+        extra = [member.occupation, affiliation.name if affiliation else ""]
+    body = " ".join(
+        normalize(part)
+        for part in [
+            summary,
+            summary_en,
+            *extra,
+            *(f"{tag.name} {tag.name_en}" for tag in fields),
+            *(f"{lang.name_ja} {lang.name_en}" for lang in languages),
+            f"{prefecture.name_ja} {prefecture.name_en}" if prefecture else "",
+        ]
+        if part
+    )
+    romaji = romaji_variants(member.romaji)
+    suggest_inputs = [s for s in [member.name, member.kana, name_en, *romaji.split(" ")] if s]
+    return {
+        "kind": kind,
+        "visibility": member.visibility,
+        "pk": member.pk,
+        "slug": getattr(member, "slug", ""),
+        "title": member.name,
+        "title_bigram": bigrams(member.name),
+        "title_en": name_en,
+        "name_en": name_en,
+        "kana": member.kana,
+        "kana_bigram": bigrams(member.kana),
+        "romaji": romaji,
+        "body": body,
+        "body_bigram": bigrams(body),
+        "summary": normalize(summary),
+        "summary_en": normalize(summary_en),
+        "prefecture": prefecture.code if prefecture else None,
+        "region": prefecture.region.slug if prefecture else None,
+        "municipality": getattr(member, "municipality", ""),
+        "fields": sorted(tag.slug for tag in fields),
+        "languages": sorted(lang.code for lang in languages),
+        "networks": sorted(p.subnetwork.slug for p in member.participations.all()),
+        "member_since": member.member_since,
+        "url_path": member.get_absolute_url(),
+        "suggest": {"input": suggest_inputs, "contexts": {"visibility": [member.visibility]}},
+    }
+
+
+def page_document(page: Page) -> dict:
+    specific = page.specific
+    text_of = getattr(specific, "search_text", None)
+    body = normalize(text_of() if callable(text_of) else "") or normalize(page.search_description)
+    tags = getattr(specific, "tags", None)
+    date = getattr(specific, "date", None) or page.first_published_at
+    return {
+        "kind": getattr(specific, "search_kind", "page"),
+        "visibility": Visibility.PUBLIC,
+        "pk": page.pk,
+        "locale": page.locale.language_code,
+        "title": normalize(page.title),
+        "title_bigram": bigrams(page.title),
+        "title_en": "",
+        "body": body,
+        "body_bigram": bigrams(body),
+        "summary": normalize(page.search_description) or body[:200],
+        "tags": sorted(tag.slug for tag in tags.all()) if tags is not None else [],
+        "date": date,
+        "url_path": page.get_url(),
+    }

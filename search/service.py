@@ -1,0 +1,230 @@
+"""Run the built queries through the circuit breaker and shape the answers for views and API.
+
+Everything returned is plain data: HTML views and the JSON API render the same structures.
+"""
+
+import math
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from members.models import FieldTag, Language, Prefecture, Region, SubNetwork, Tier
+from members.text import normalize
+
+from . import queries
+from .client import breaker
+from .documents import alias_name
+from .queries import FACETS, MAX_PAGE, PAGE_SIZE, DirectoryParams
+from .text import fold, highlight, query_words
+
+TYPE_LABELS = {"group": _("Group member"), "individual": _("Individual member")}
+KIND_LABELS = {
+    **TYPE_LABELS,
+    "page": _("Page"),
+    "news": _("News"),
+    "event": _("Event"),
+    "project": _("Project"),
+    "qa": _("Q&A"),
+    "publication": _("Publication"),
+    "fund": _("Fund"),
+}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResults:
+    count: int
+    page: int
+    num_pages: int
+    results: list[dict]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    did_you_mean: str | None = None
+    broader: list[dict] = field(default_factory=list)
+
+
+def _english() -> bool:
+    return (get_language() or "ja").startswith("en")
+
+
+@lru_cache(maxsize=4)
+def _labels(language: str) -> dict[str, dict[str, str]]:
+    en = language.startswith("en")
+
+    def pick(ja: str, en_name: str) -> str:
+        return en_name if en else ja
+
+    return {
+        "region": {r.slug: pick(r.name_ja, r.name_en) for r in Region.objects.all()},
+        "prefecture": {p.code: pick(p.name_ja, p.name_en) for p in Prefecture.objects.all()},
+        "field": {t.slug: pick(t.name, t.name_en) for t in FieldTag.objects.all()},
+        "language": {
+            lang.code: pick(lang.name_ja, lang.name_en) for lang in Language.objects.all()
+        },
+        "network": {s.slug: pick(s.name_ja, s.name_en) for s in SubNetwork.objects.all()},
+    }
+
+
+def facet_labels() -> dict[str, dict[str, str]]:
+    return {**_labels(get_language() or "ja"), "type": TYPE_LABELS}
+
+
+def _labelled(facet: str, values: list[str]) -> list[dict]:
+    labels = facet_labels()[facet]
+    return [{"value": v, "label": labels.get(v, v)} for v in values if v]
+
+
+def member_result(hit, words: list[str]) -> dict:
+    source = hit.to_dict()
+    en = _english()
+    summary = (source.get("summary_en") if en else None) or source.get("summary") or ""
+    url = source.get("url_path", "")
+    if en and url and not url.startswith("/en/"):
+        url = "/en" + url
+    return {
+        "id": hit.meta.id,
+        "type": source["kind"],
+        "type_label": str(KIND_LABELS.get(source["kind"], source["kind"])),
+        "name": source.get("title", ""),
+        "name_en": source.get("name_en", ""),
+        "kana": source.get("kana", ""),
+        "prefecture": (_labelled("prefecture", [source.get("prefecture")]) or [None])[0],
+        "fields": _labelled("field", source.get("fields", [])),
+        "languages": _labelled("language", source.get("languages", [])),
+        "snippet": str(highlight(summary, words)),
+        "url": url,
+    }
+
+
+def _num_pages(count: int) -> int:
+    return min(MAX_PAGE, max(1, math.ceil(count / PAGE_SIZE)))
+
+
+def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
+    index = alias_name("members")
+    search = queries.directory_search(params, tier=tier, index=index)
+    response = breaker.call(lambda es: search.using(es).execute())
+    words = query_words(params.q)
+    count = response.hits.total.value
+    facets = {}
+    for facet in FACETS:
+        selected = set(params.selected.get(facet, ()))
+        buckets = getattr(response.aggregations, facet).values.buckets
+        labels = facet_labels()[facet]
+        facets[facet] = [
+            FacetValue(
+                value=b.key,
+                label=str(labels.get(b.key, b.key)),
+                count=b.doc_count,
+                selected=b.key in selected,
+            )
+            for b in buckets
+        ]
+    results = SearchResults(
+        count=count,
+        page=params.page,
+        num_pages=_num_pages(count),
+        results=[member_result(hit, words) for hit in response.hits],
+        facets=facets,
+    )
+    if count == 0:
+        # Dropping one facet: its filter aggregation already counts the hits without it.
+        for facet, values in params.selected.items():
+            if values:
+                without = getattr(response.aggregations, facet).doc_count
+                if without:
+                    results.broader.append({"facet": facet, "count": without})
+        results.broader.sort(key=lambda item: -item["count"])
+        if words:
+            results.did_you_mean = did_you_mean(params.q, tier=tier)
+    return results
+
+
+def did_you_mean(q: str, *, tier: Tier) -> str | None:
+    """A spelling suggestion drawn only from documents the viewer may see: each typed word is
+    replaced by the closest word of the best fuzzy hit."""
+    search = queries.did_you_mean_search(q, tier=tier, index=alias_name("members"))
+    response = breaker.call(lambda es: search.using(es).execute())
+    if not response.hits:
+        return None
+    hit = response.hits[0]
+    candidates = f"{getattr(hit, 'romaji', '')} {getattr(hit, 'name_en', '')}".lower().split()
+    if not candidates:
+        return None
+    words = [fold(word) for word in query_words(q)]
+    return " ".join(
+        max(candidates, key=lambda c, w=word: SequenceMatcher(None, w, c).ratio()) for word in words
+    )
+
+
+def similar_groups(group, *, tier: Tier) -> list[dict]:
+    prefecture = group.prefecture
+    search = queries.similar_groups_search(
+        group_id=f"group-{group.pk}",
+        region=prefecture.region.slug if prefecture else None,
+        fields=[tag.slug for tag in group.fields.all()],
+        tier=tier,
+        index=alias_name("members"),
+    )
+    response = breaker.call(lambda es: search.using(es).execute())
+    return [member_result(hit, []) | {"type": "group"} for hit in response.hits]
+
+
+def suggest(prefix: str, *, tier: Tier, size: int = 8) -> list[dict]:
+    """Up to ``size`` completions: matching field tags first, then visible member names."""
+    text = fold(prefix)
+    if not text:
+        return []
+    labels = facet_labels()["field"]
+    tags = [
+        {"text": labels[tag.slug], "type": "field", "value": tag.slug}
+        for tag in FieldTag.objects.all()
+        if fold(tag.name).startswith(text) or fold(tag.name_en).startswith(text)
+    ]
+    search = queries.suggest_search(normalize(prefix), tier=tier, index=alias_name("members"))
+    response = breaker.call(lambda es: search.using(es).execute())
+    names = [
+        {"text": option.text, "type": "name", "value": option.text}
+        for option in response.suggest.names[0].options
+    ]
+    return (tags + names)[:size]
+
+
+def site(q: str, *, tier: Tier, page: int = 1) -> SearchResults:
+    language = (get_language() or "ja")[:2]
+    search = queries.site_search(
+        q,
+        tier=tier,
+        language=language,
+        indices=[alias_name("members"), alias_name("pages")],
+        page=page,
+    )
+    response = breaker.call(lambda es: search.using(es).execute())
+    words = query_words(q)
+    results = []
+    for hit in response.hits:
+        if hit.meta.id.startswith("page-"):
+            source = hit.to_dict()
+            results.append(
+                {
+                    "id": hit.meta.id,
+                    "type": source["kind"],
+                    "type_label": str(KIND_LABELS.get(source["kind"], source["kind"])),
+                    "name": source.get("title", ""),
+                    "snippet": str(highlight(source.get("summary", ""), words)),
+                    "url": source.get("url_path", ""),
+                }
+            )
+        else:
+            results.append(member_result(hit, words))
+    count = response.hits.total.value
+    return SearchResults(count=count, page=page, num_pages=_num_pages(count), results=results)

@@ -1,0 +1,86 @@
+"""Japanese-aware text analysis computed in Python, identically at index and query time.
+
+The CI server has no analysis plugins (no ngram, no cjk_bigram, no kuromoji), and its
+``standard`` tokenizer splits kanji and hiragana into single characters while keeping katakana
+runs whole, so neither "実習生" inside "技能実習生" nor "エンジニア" inside "ソフトウェアエンジニア"
+would match reliably. Instead every CJK run becomes overlapping character bigrams here and is
+indexed with the ``whitespace`` analyzer; a query's bigrams are matched as a phrase, which means
+"this substring occurs", and ranks exact and phrase matches above scattered characters.
+"""
+
+import html
+import re
+
+from django.utils.safestring import SafeString, mark_safe
+
+from members.text import normalize, to_hiragana
+
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 8
+
+# Han, hiragana, katakana (incl. the prolonged sound mark) and the iteration mark.
+_CJK = r"\u3005\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
+CJK_CHAR = _IS_CJK = re.compile(rf"[{_CJK}]")
+
+
+def fold(text: str | None) -> str:
+    """NFKC, katakana → hiragana, lower case. Length-preserving after NFKC, so offsets in the
+    folded text are offsets in ``normalize(text)`` (used by ``highlight``)."""
+    return to_hiragana(normalize(text)).lower()
+
+
+def bigrams(text: str | None) -> str:
+    """Space-separated index terms: CJK runs as overlapping bigrams, other words whole.
+
+    '技能実習生 Tanaka' → '技能 能実 実習 習生 tanaka'. A one-character CJK run stays a unigram.
+    """
+    terms: list[str] = []
+    for run in _RUN.findall(fold(text)):
+        if _IS_CJK.match(run) and len(run) > 1:
+            terms.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            terms.append(run)
+    return " ".join(terms)
+
+
+def romaji_variants(romaji: str) -> str:
+    """'satou kyouko' → 'satou kyouko sato kyoko': newcomers rarely type the long vowels."""
+    short = re.sub(r"ou|oo", "o", re.sub(r"uu", "u", romaji))
+    return romaji if short == romaji else f"{romaji} {short}"
+
+
+def query_words(q: str | None) -> list[str]:
+    """The search box's words: normalised, bounded in length and count, symbols dropped."""
+    text = normalize(q)[:MAX_QUERY_CHARS]
+    words = [w for w in text.split(" ") if _RUN.search(w)]
+    return words[:MAX_QUERY_WORDS]
+
+
+def highlight(text: str | None, words: list[str], *, length: int = 160) -> SafeString:
+    """An HTML snippet of ``text`` around the first match of any word, escaped before <mark>."""
+    source = normalize(text)
+    folded = fold(source)
+    spans = []
+    for word in words:
+        needle = fold(word)
+        if not needle:
+            continue
+        start = folded.find(needle)
+        while start != -1:
+            spans.append((start, start + len(needle)))
+            start = folded.find(needle, start + len(needle))
+    spans.sort()
+    window_start = max(0, spans[0][0] - length // 3) if spans else 0
+    window_end = min(len(source), window_start + length)
+    parts, cursor = [], window_start
+    for start, end in spans:
+        if start < cursor or end > window_end:
+            continue
+        parts.append(html.escape(source[cursor:start]))
+        parts.append(f"<mark>{html.escape(source[start:end])}</mark>")
+        cursor = end
+    parts.append(html.escape(source[cursor:window_end]))
+    prefix = "…" if window_start > 0 else ""
+    suffix = "…" if window_end < len(source) else ""
+    return mark_safe(prefix + "".join(parts) + suffix)  # every part was escaped above

@@ -1,0 +1,79 @@
+"""Pure code: text analysis, query builders and index bodies (no server needed)."""
+
+import json
+
+from members.models import Tier
+from search.documents import index_body
+from search.queries import DirectoryParams, directory_search, site_search, suggest_search
+from search.text import bigrams, fold, highlight, query_words, romaji_variants
+
+
+def test_bigrams_cover_cjk_runs_and_keep_latin_words():
+    assert bigrams("技能実習生") == "技能 能実 実習 習生"
+    assert bigrams("ＮＰＯ法人") == "npo 法人"
+    assert bigrams("ｶﾀｶﾅ") == bigrams("カタカナ") == bigrams("かたかな")
+    assert bigrams("県") == "県"
+
+
+def test_fold_preserves_length_after_normalisation():
+    text = "ベトナム語とEnglish"
+    assert len(fold(text)) == len(text)
+
+
+def test_query_words_are_bounded():
+    words = query_words("あ" * 10_000 + " " + "word " * 50)
+    assert len(words) <= 8 and all(len(w) <= 200 for w in words)
+    assert query_words("@@@ !!! ###") == []
+
+
+def test_highlight_escapes_then_marks():
+    snippet = str(highlight("<b>技能実習</b>の相談", ["実習"]))
+    assert snippet == "&lt;b&gt;技能<mark>実習</mark>&lt;/b&gt;の相談"
+
+
+def test_romaji_variants_add_short_vowels():
+    assert romaji_variants("satou") == "satou sato"
+    assert romaji_variants("tanaka") == "tanaka"
+
+
+def test_user_text_never_reaches_query_string():
+    for q in ["a:b OR c", "*", "title:(x) AND y", "技能実習"]:
+        for search in (
+            directory_search(DirectoryParams(q=q), tier=Tier.ANONYMOUS, index="i"),
+            site_search(q, tier=Tier.ANONYMOUS, language="ja", indices=["i"]),
+            suggest_search(q, tier=Tier.ANONYMOUS, index="i"),
+        ):
+            body = json.dumps(search.to_dict(), ensure_ascii=False)
+            assert "query_string" not in body
+
+
+def test_visibility_filter_is_in_the_main_query_not_post_filter():
+    params = DirectoryParams(q="x", selected={"field": ("labour",)})
+    body = directory_search(params, tier=Tier.ANONYMOUS, index="i").to_dict()
+    assert {"terms": {"visibility": ["public"]}} in body["query"]["bool"]["filter"]
+    assert "visibility" not in json.dumps(body["post_filter"])
+    member = directory_search(params, tier=Tier.MEMBER, index="i").to_dict()
+    assert {"terms": {"visibility": ["public", "members"]}} in member["query"]["bool"]["filter"]
+
+
+def test_suggestions_are_filtered_by_tier_context():
+    body = suggest_search("たな", tier=Tier.ANONYMOUS, index="i").to_dict()
+    assert body["suggest"]["names"]["completion"]["contexts"] == {"visibility": ["public"]}
+
+
+def test_index_body_uses_kuromoji_only_when_the_server_has_it():
+    core = index_body("members", has_kuromoji=False)
+    full = index_body("members", has_kuromoji=True)
+    assert "analyzer" not in core["settings"]["analysis"]
+    assert "ja" not in core["mappings"]["properties"]["body"].get("fields", {})
+    assert (
+        full["settings"]["analysis"]["analyzer"]["ja_kuromoji"]["tokenizer"] == "kuromoji_tokenizer"
+    )
+    assert full["mappings"]["properties"]["body"]["fields"]["ja"]["analyzer"] == "ja_kuromoji"
+    assert core["mappings"]["properties"]["title_bigram"]["analyzer"] == "whitespace"
+
+
+def test_contact_fields_are_not_in_the_mapping():
+    properties = index_body("members", has_kuromoji=False)["mappings"]["properties"]
+    assert not {"contact_email", "contact_phone", "postal_address"} & set(properties)
+    assert index_body("members", has_kuromoji=False)["mappings"]["dynamic"] == "strict"
