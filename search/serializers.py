@@ -45,6 +45,15 @@ def page_is_indexable(page: Page) -> bool:
     )
 
 
+def indexed_visibility(member: GroupMember | IndividualMember) -> str:
+    """The record's visibility, narrowed to what its kind allows (individuals are never shown
+    to anonymous viewers, whatever their own setting), so the index follows ``visible_to``."""
+    visibility = Visibility(member.visibility)
+    if visibility.tier < member.minimum_viewer_tier:
+        return next(v for v in Visibility if v.tier == member.minimum_viewer_tier).value
+    return visibility.value
+
+
 def member_document(member: GroupMember | IndividualMember) -> dict:
     kind = member_kind(member)
     fields = list(member.fields.all())
@@ -75,7 +84,7 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
     suggest_inputs = [s for s in [member.name, member.kana, name_en, *romaji.split(" ")] if s]
     return {
         "kind": kind,
-        "visibility": member.visibility,
+        "visibility": indexed_visibility(member),
         "pk": member.pk,
         "slug": getattr(member, "slug", ""),
         "title": member.name,
@@ -97,7 +106,10 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
         "networks": sorted(p.subnetwork.slug for p in member.participations.all()),
         "member_since": member.member_since,
         "url_path": member.get_absolute_url(),
-        "suggest": {"input": suggest_inputs, "contexts": {"visibility": [member.visibility]}},
+        "suggest": {
+            "input": suggest_inputs,
+            "contexts": {"visibility": [indexed_visibility(member)]},
+        },
     }
 
 

@@ -148,3 +148,11 @@ def test_site_search_and_html_do_not_leak_hidden_members(people, client):
     assert "珍太郎" not in html
     html = client.get("/members/", {"q": "鈴木"}).content.decode()
     assert "珍太郎" not in html
+
+
+def test_individuals_are_never_found_anonymously_even_if_marked_public(es, refresh, make_person):
+    make_person("公開 太郎", "こうかい たろう", visibility=Visibility.PUBLIC)
+    refresh()
+    assert anon("こうかい").count == 0
+    assert service.suggest("公開", tier=Tier.ANONYMOUS) == []
+    assert service.directory(DirectoryParams(q="こうかい"), tier=Tier.MEMBER).count == 1

@@ -1,0 +1,112 @@
+"""Relevance over the seeded demo network: the expected member is in the top 3.
+
+The demo network is deterministic (``seed_network``), so these queries pin real behaviour of
+the Japanese, English and romaji matching on the core-only server.
+"""
+
+import uuid
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+from members.models import GroupMember, IndividualMember, Tier
+from members.seed import seed_network
+from search import service
+from search.client import breaker, get_client
+from search.indexing import rebuild
+from search.queries import DirectoryParams
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+
+QUERIES = [
+    # Japanese: words inside compounds, several words, exact names
+    ("松戸 技能実習生", "G0075"),
+    ("横浜ベトナム", "G0074"),
+    ("ネパール 尼崎", "G0067"),
+    ("京都 法律相談", "G0042"),
+    ("入管 蕨", "G0068"),
+    ("大阪入管問題を考える会", "G0005"),
+    ("熊本 インドネシア", "G0029"),
+    ("実習生ネット 総社", "G0060"),
+    ("移住女性シェルター 仙台", "G0032"),
+    ("札幌 学習支援", "G0001"),
+    ("ヘイトスピーチ 姫路", "G0070"),
+    ("福井ユニオン", "G0019"),
+    ("くらし支援 金沢", "G0103"),
+    # kana readings, full-width and half-width forms
+    ("よこはま ねぱーる", "G0071"),
+    ("ｸﾏﾓﾄ 医療", "G0066"),
+    ("ＦＵＫＵＩ ＵＮＩＯＮ", "G0019"),
+    # English, any case
+    ("Kobe hate speech", "G0044"),
+    ("immigration detention Mito", "G0022"),
+    ("FILIPINO WOMEN KURUME", "G0031"),
+    ("nepali community yokohama", "G0071"),
+    ("Brazilian Kawasaki", "G0020"),
+    ("shelter toyama", "G0040"),
+    ("legal aid komaki", "G0012"),
+    ("multicultural okazaki", "G0086"),
+    ("refugee niigata", "G0077"),
+    ("isesaki refugee", "G0028"),
+    # prefixes while typing
+    ("Matsud", "G0075"),
+    ("Shimonos", "G0006"),
+    # people: kanji, kana, romaji with and without long vowels
+    ("高橋 結衣", "P0217"),
+    ("たかはし ゆい", "P0217"),
+    ("Takahashi Yui", "P0217"),
+    ("juriana", "P0289"),
+    ("ジュリアナ", "P0289"),
+    ("yamazaki taichi", "P0334"),
+    ("ito taichi", "P0230"),
+    ("いとう たいち", "P0230"),
+    ("中村 英樹", "P0147"),
+    ("hayashi ryohei", "P0286"),
+]
+
+
+@pytest.fixture(scope="module")
+def demo_index(django_db_setup, django_db_blocker):
+    """The demo network in the database and in a fresh index, for this module only."""
+    prefix = f"tsunagaru-test-rel-{uuid.uuid4().hex[:8]}"
+    with django_db_blocker.unblock(), override_settings(SEARCH_INDEX_PREFIX=prefix):
+        seed_network()
+        breaker.reset()
+        rebuild("members")
+        yield
+        names = list(get_client().indices.get(index=f"{prefix}-*").keys())
+        get_client().indices.delete(index=",".join(names))
+        GroupMember.objects.all().delete()
+        IndividualMember.objects.all().delete()
+    assert prefix != settings.SEARCH_INDEX_PREFIX
+
+
+def member_numbers(q: str, tier: Tier) -> list[str]:
+    results = service.directory(DirectoryParams(q=q), tier=tier).results
+    ids = [int(r["id"].split("-")[1]) for r in results[:3]]
+    by_pk = {
+        **{f"group-{m.pk}": m.member_number for m in GroupMember.objects.filter(pk__in=ids)},
+        **{
+            f"individual-{m.pk}": m.member_number
+            for m in IndividualMember.objects.filter(pk__in=ids)
+        },
+    }
+    return [by_pk[r["id"]] for r in results[:3]]
+
+
+def test_there_are_at_least_thirty_queries():
+    assert len(QUERIES) >= 30
+
+
+@pytest.mark.parametrize(("q", "expected"), QUERIES)
+def test_expected_member_in_top_three(demo_index, q, expected):
+    assert member_numbers(q, Tier.MEMBER)[:3].count(expected) == 1, member_numbers(q, Tier.MEMBER)
+
+
+def test_anonymous_relevance_never_returns_people(demo_index):
+    for q, expected in QUERIES:
+        found = member_numbers(q, Tier.ANONYMOUS)
+        assert not any(number.startswith("P") for number in found), q
+        if expected.startswith("G"):
+            assert expected in found, q
