@@ -29,8 +29,10 @@ es-status: install
 run: install messages
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) seed_content
+	$(MANAGE) seed_network
 	$(MANAGE) create_demo_superuser
 	@$(MANAGE) elasticsearch start 2>&1 | tail -n 1
+	@$(MANAGE) search_index rebuild 2>&1 | tail -n 2 || true
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # Starts (or reuses) the local Elasticsearch; tests marked `elasticsearch` fail if it is absent.

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
+from wagtail.search import index
 
 from members.text import normalize, romaji, to_hiragana
 
@@ -64,7 +65,7 @@ class ContactFields(models.Model):
         return tier >= Visibility(self.contact_visibility).tier
 
 
-class MemberBase(ClusterableModel, ContactFields):
+class MemberBase(index.Indexed, ClusterableModel, ContactFields):
     name = models.CharField(_("name"), max_length=200)
     kana = models.CharField(_("kana reading"), max_length=200, blank=True)
     romaji = models.CharField(
@@ -92,6 +93,19 @@ class MemberBase(ClusterableModel, ContactFields):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = MemberQuerySet.as_manager()
+
+    # Wagtail's database search backend: the admin's search box (public search is ES).
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("kana"),
+        index.SearchField("romaji"),
+        index.AutocompleteField("name"),
+        index.FilterField("id"),
+        index.FilterField("status"),
+        index.FilterField("visibility"),
+        index.FilterField("consent_given_at"),
+        index.FilterField("consent_withdrawn_at"),
+    ]
 
     # The lowest viewer tier that may see any record of this kind, whatever its visibility.
     minimum_viewer_tier = Tier.ANONYMOUS
@@ -146,6 +160,13 @@ class GroupMember(MemberBase):
     """団体会員: a member organisation."""
 
     kind = "group"  # the ``type`` value of the directory, exports and imports
+    search_fields = [
+        *MemberBase.search_fields,
+        index.SearchField("name_en"),
+        index.SearchField("member_number"),
+        index.SearchField("description_ja"),
+        index.SearchField("description_en"),
+    ]
 
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
@@ -205,6 +226,12 @@ class IndividualMember(MemberBase):
     """個人会員: a person who is a member of the network."""
 
     kind = "individual"
+    search_fields = [
+        *MemberBase.search_fields,
+        index.SearchField("member_number"),
+        index.SearchField("occupation"),
+        index.SearchField("bio"),
+    ]
 
     member_number = models.CharField(_("member number"), max_length=20, unique=True)
     affiliation = models.ForeignKey(
