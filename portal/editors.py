@@ -14,6 +14,7 @@ from wagtail.models import (
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 from members.models.privacy import SECRETARIAT_GROUP
@@ -79,9 +80,9 @@ def ensure_secretariat_workflow(*, home_pages) -> Workflow:
 
     task, _ = GroupApprovalTask.objects.get_or_create(name="Secretariat review")
     task.groups.add(secretariat)
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if created or not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    # Through the table itself: the cluster relation's create() only queues the row in memory.
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for home in home_pages:
         WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
