@@ -24,10 +24,13 @@ def language_links(context) -> list[dict]:
     for code, name in settings.LANGUAGES:
         url = None
         if page is not None and hasattr(page, "get_translations"):
-            translation = visible_pages(
-                page.get_translations(inclusive=True).filter(locale__language_code=code),
-                request,
-            ).first()
+            translation = (
+                visible_pages(
+                    page.get_translations(inclusive=True).filter(locale__language_code=code),
+                    request,
+                ).first()
+                or HomePage.objects.live().filter(locale__language_code=code).first()
+            )
             if translation is not None:
                 url = translation.get_url(request)
         if url is None:
