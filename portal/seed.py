@@ -7,9 +7,17 @@ with Wagtail's ``copy_for_translation`` and given its English fields, so ja and 
 linked as translations of each other.
 """
 
+from io import BytesIO
+
 from django.conf import settings
+from django.core.files import File
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
 from members.models import FieldTag, SubNetwork
@@ -145,6 +153,32 @@ def ensure_page(
     return pages
 
 
+def _demo_issue_files(number: int) -> dict:
+    """A drawn cover and a one-page PDF for a demo M-net issue, made once and reused."""
+    title = f"M-net {number}"
+    cover = Image.objects.filter(title=title).first()
+    document = Document.objects.filter(title=title).first()
+    if cover and document:
+        return {"cover": cover, "pdf": document}
+    drawing = PILImage.new("RGB", (600, 848), (11, 110, 79))
+    pen = ImageDraw.Draw(drawing)
+    pen.rectangle((40, 40, 560, 808), outline=(255, 255, 255), width=6)
+    pen.text((80, 120), title, fill=(255, 255, 255), font_size=72)
+    pen.text(
+        (80, 220), "Solidarity Network with Migrants Japan", fill=(255, 255, 255), font_size=26
+    )
+    png, pdf = BytesIO(), BytesIO()
+    drawing.save(png, "PNG")
+    drawing.save(pdf, "PDF")
+    cover = cover or Image.objects.create(
+        title=title, file=ImageFile(png, name=f"m-net-{number}.png")
+    )
+    document = document or Document.objects.create(
+        title=title, file=File(pdf, name=f"m-net-{number}.pdf")
+    )
+    return {"cover": cover, "pdf": document}
+
+
 def _ensure_site_settings(site: Site) -> None:
     site_settings = SiteSettings.for_site(site)
     if site_settings.pk and site_settings.footer_text_ja:
@@ -213,7 +247,10 @@ def ensure_site_content() -> dict[str, Pages]:
         homes, PublicationIndexPage, slug="m-net", **content.INDEXES["m-net"]
     )
     for issue in content.PUBLICATIONS:
-        tree[f"m-net/{issue['slug']}"] = ensure_page(tree["m-net"], PublicationPage, **issue)
+        files = _demo_issue_files(issue["shared"]["issue_number"])
+        tree[f"m-net/{issue['slug']}"] = ensure_page(
+            tree["m-net"], PublicationPage, **{**issue, "shared": {**issue["shared"], **files}}
+        )
 
     tree["qa"] = ensure_page(homes, QAIndexPage, slug="qa", menu=True, **content.INDEXES["qa"])
     for qa in content.qa_pages(today):

@@ -43,33 +43,52 @@ def test_editor_cannot_open_another_subnetworks_edit_view(client, site_tree):
     assert client.get(f"/admin/pages/{other.pk}/edit/").status_code in {302, 403}
 
 
+def news_form(slug: str) -> dict:
+    """The admin's create form for a news page, as the editor's browser posts it."""
+    return {
+        "title": "技能実習生の声明（編集者）",
+        "slug": slug,
+        "kind": "statement",
+        "date": "2026-11-01",
+        "summary": "編集者が書いた声明",
+        "body-count": "0",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+        "action-submit": "1",
+    }
+
+
 @pytest.mark.django_db
-def test_submitted_news_is_published_when_the_secretariat_approves(site_tree):
+def test_submitted_news_is_published_when_the_secretariat_approves(client, site_tree):
     editor = user_in(editor_group_name("trainees"), "trainee-editor")
     secretary = user_in(SECRETARIAT_GROUP, "secretary")
-    parent = site_tree["projects/trainees"]["ja"]
-    draft = NewsPage(
-        title="研修生の声明（下書き）", slug="draft-statement", kind="statement", live=False
-    )
-    parent.add_child(instance=draft)
-    draft.save_revision(user=editor)
+    client.force_login(editor)
 
-    workflow = draft.get_workflow()
-    assert workflow is not None and workflow.name == "Secretariat approval"
-    workflow.start(draft, editor)
-    draft.refresh_from_db()
+    own, other = site_tree["projects/trainees"]["ja"], site_tree["projects/women"]["ja"]
+    client.post(f"/admin/pages/add/portal/newspage/{other.pk}/", news_form("elsewhere"))
+    assert not NewsPage.objects.filter(slug="elsewhere").exists()
+    response = client.post(f"/admin/pages/add/portal/newspage/{own.pk}/", news_form("submitted"))
+    assert response.status_code == 302
+
+    draft = NewsPage.objects.get(slug="submitted")
     assert not draft.live
+    state = draft.current_workflow_state
+    assert state is not None and state.workflow.name == "Secretariat approval"
     task_state = draft.current_workflow_task_state
-    assert task_state is not None
     # The editor cannot approve their own work; the Secretariat can.
     task = task_state.task.specific
     assert task.get_actions(draft, editor) == []
     assert "approve" in {name for name, _label, _modal in task.get_actions(draft, secretary)}
+    assert "技能実習生の声明（編集者）" not in client.get(own.url).content.decode()
 
     task_state.approve(user=secretary)
     draft.refresh_from_db()
     assert draft.live
     assert draft.current_workflow_state is None
+    client.logout()
+    assert "技能実習生の声明（編集者）" in client.get(own.url).content.decode()
 
 
 @pytest.mark.django_db

@@ -112,3 +112,14 @@ def test_page_has_landmarks_skip_link_and_social_meta(client, site_tree):
     assert 'property="og:title" content="About SMJ"' in html
     assert 'property="og:locale" content="en_US"' in html
     assert 'aria-label="Breadcrumbs"' in html
+    assert 'hreflang="ja" href="http://testserver/about/"' in html
+
+
+@pytest.mark.django_db
+def test_publication_page_shows_cover_with_alt_text_and_pdf(client, site_tree):
+    issue = site_tree["m-net/m-net-212"]["en"]
+    html = client.get(issue.url).content.decode()
+    assert 'alt="Cover of M-net No. 212"' in html
+    assert f'href="{issue.pdf.url}"' in html
+    assert 'property="og:image"' in html
+    assert client.get(issue.pdf.url).status_code == 200
