@@ -1,10 +1,44 @@
-"""Idempotent creation of the site's page tree (ja home page, en translation, Site record)."""
+"""Idempotent creation of the site's page tree in Japanese and English.
+
+``ensure_home_pages`` makes the two home pages and the Site record; ``ensure_site_content``
+builds everything below them from ``portal.demo_content``. Pages that already exist (matched by
+slug under their parent) are left as editors left them; a missing English translation is made
+with Wagtail's ``copy_for_translation`` and given its English fields, so ja and en pages stay
+linked as translations of each other.
+"""
+
+from io import BytesIO
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
-from portal.models import HomePage
+from members.models import FieldTag, SubNetwork
+from portal import demo_content as content
+from portal.editors import ensure_secretariat_workflow, ensure_subnetwork_editors
+from portal.models import (
+    EventIndexPage,
+    EventPage,
+    FundPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    PillarPage,
+    PublicationIndexPage,
+    PublicationPage,
+    QAIndexPage,
+    QAPage,
+    SiteSettings,
+    StandardPage,
+)
+from projects.models import SubNetworkIndexPage, SubNetworkPage
 
 HOME_TITLES = {
     "ja": "移住者と連帯する全国ネットワーク",
@@ -18,6 +52,15 @@ HOME_LEADS = {
     ),
 }
 
+Pages = dict[str, Page]  # language code → the page in that locale
+
+
+def _locales() -> dict[str, Locale]:
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    }
+
 
 @transaction.atomic
 def ensure_home_pages() -> dict[str, HomePage]:
@@ -25,10 +68,7 @@ def ensure_home_pages() -> dict[str, HomePage]:
 
     Replaces Wagtail's placeholder "Welcome" page on first run; later runs change nothing.
     """
-    locales = {
-        code: Locale.objects.get_or_create(language_code=code)[0]
-        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
-    }
+    locales = _locales()
     default = locales[settings.LANGUAGE_CODE]
     root = Page.get_first_root_node()
 
@@ -43,6 +83,7 @@ def ensure_home_pages() -> dict[str, HomePage]:
                 title=HOME_TITLES[default.language_code],
                 slug="home",
                 lead=HOME_LEADS[default.language_code],
+                about=content.HOME_ABOUT.get(default.language_code, ""),
                 locale=default,
             )
         )
@@ -66,6 +107,162 @@ def ensure_home_pages() -> dict[str, HomePage]:
             translation = home.copy_for_translation(locale)
             translation.title = HOME_TITLES.get(code, home.title)
             translation.lead = HOME_LEADS.get(code, home.lead)
+            translation.about = content.HOME_ABOUT.get(code, home.about)
             translation.save_revision().publish()
         homes[code] = translation.specific
     return homes
+
+
+def ensure_page(
+    parents: Pages,
+    model: type[Page],
+    *,
+    slug: str,
+    ja: dict,
+    en: dict,
+    shared: dict | None = None,
+    menu: bool = False,
+    tags: list[str] = (),
+    subnetworks: list[str] = (),
+) -> Pages:
+    """One published page in Japanese and its English translation, created only if missing."""
+    shared = shared or {}
+    per_language = {"ja": ja, "en": en}
+    default_code = settings.LANGUAGE_CODE
+    original = parents[default_code].get_children().filter(slug=slug).first()
+    if original is None:
+        original = model(slug=slug, show_in_menus=menu, **shared, **per_language[default_code])
+        parents[default_code].add_child(instance=original)
+        if tags:
+            original.tags.add(*FieldTag.objects.filter(slug__in=tags))
+        if subnetworks:
+            original.subnetworks.set(SubNetwork.objects.filter(slug__in=subnetworks))
+        original.save_revision().publish()
+    original = original.specific
+    pages = {default_code: original}
+    for code, locale in _locales().items():
+        if code == default_code:
+            continue
+        translation = original.get_translation_or_none(locale)
+        if translation is None:
+            translation = original.copy_for_translation(locale)
+            for field, value in per_language[code].items():
+                setattr(translation, field, value)
+            translation.save_revision().publish()
+        pages[code] = translation.specific
+    return pages
+
+
+def _demo_issue_files(number: int) -> dict:
+    """A drawn cover and a one-page PDF for a demo M-net issue, made once and reused."""
+    title = f"M-net {number}"
+    cover = Image.objects.filter(title=title).first()
+    document = Document.objects.filter(title=title).first()
+    if cover and document:
+        return {"cover": cover, "pdf": document}
+    drawing = PILImage.new("RGB", (600, 848), (11, 110, 79))
+    pen = ImageDraw.Draw(drawing)
+    pen.rectangle((40, 40, 560, 808), outline=(255, 255, 255), width=6)
+    pen.text((80, 120), title, fill=(255, 255, 255), font_size=72)
+    pen.text(
+        (80, 220), "Solidarity Network with Migrants Japan", fill=(255, 255, 255), font_size=26
+    )
+    png, pdf = BytesIO(), BytesIO()
+    drawing.save(png, "PNG")
+    drawing.save(pdf, "PDF")
+    cover = cover or Image.objects.create(
+        title=title, file=ImageFile(png, name=f"m-net-{number}.png")
+    )
+    document = document or Document.objects.create(
+        title=title, file=File(pdf, name=f"m-net-{number}.pdf")
+    )
+    return {"cover": cover, "pdf": document}
+
+
+def _ensure_site_settings(site: Site) -> None:
+    site_settings = SiteSettings.for_site(site)
+    if site_settings.pk and site_settings.footer_text_ja:
+        return
+    # Placeholders until the secretariat fills in the real addresses in the admin.
+    site_settings.contact_email = "info@example.org"
+    site_settings.facebook_url = "https://www.facebook.com/"
+    site_settings.x_url = "https://x.com/"
+    site_settings.footer_text_ja = "誰も排除しない社会を、ここに暮らすすべての人とともに。"
+    site_settings.footer_text_en = "A society that excludes no one, with everyone who lives here."
+    site_settings.save()
+
+
+@transaction.atomic
+def ensure_site_content() -> dict[str, Pages]:
+    """The whole demo tree below both home pages, plus editor groups and the workflow."""
+    homes = ensure_home_pages()
+    today = timezone.localdate()
+    tree: dict[str, Pages] = {"home": homes}
+
+    tree["about"] = ensure_page(homes, StandardPage, **content.ABOUT)
+    for pillar in content.PILLARS:
+        tree[pillar["slug"]] = ensure_page(homes, PillarPage, **pillar)
+
+    tree["projects"] = ensure_page(
+        homes, SubNetworkIndexPage, slug="projects", menu=True, **content.INDEXES["projects"]
+    )
+    for subnetwork in SubNetwork.objects.order_by("sort_order"):
+        purpose = content.SUBNETWORK_PAGES.get(subnetwork.slug)
+        if purpose is None:
+            continue
+        tree[f"projects/{subnetwork.slug}"] = ensure_page(
+            tree["projects"],
+            SubNetworkPage,
+            slug=subnetwork.slug,
+            shared={"subnetwork": subnetwork},
+            ja={
+                "title": subnetwork.name_ja,
+                "purpose": content.p(purpose["ja"]),
+                "how_to_take_part": content.SUBNETWORK_TAKE_PART["ja"],
+            },
+            en={
+                "title": subnetwork.name_en,
+                "purpose": content.p(purpose["en"]),
+                "how_to_take_part": content.SUBNETWORK_TAKE_PART["en"],
+            },
+        )
+
+    tree["news"] = ensure_page(
+        homes, NewsIndexPage, slug="news", menu=True, **content.INDEXES["news"]
+    )
+    for item in content.news_items(today):
+        tree[f"news/{item['slug']}"] = ensure_page(tree["news"], NewsPage, **item)
+    if "projects/trainees" in tree:
+        tree["projects/trainees/news"] = ensure_page(
+            tree["projects/trainees"], NewsPage, **content.SUBNETWORK_NEWS
+        )
+
+    tree["events"] = ensure_page(
+        homes, EventIndexPage, slug="events", menu=True, **content.INDEXES["events"]
+    )
+    for event in content.events(timezone.localtime()):
+        tree[f"events/{event['slug']}"] = ensure_page(tree["events"], EventPage, **event)
+
+    tree["m-net"] = ensure_page(
+        homes, PublicationIndexPage, slug="m-net", **content.INDEXES["m-net"]
+    )
+    for issue in content.PUBLICATIONS:
+        files = _demo_issue_files(issue["shared"]["issue_number"])
+        tree[f"m-net/{issue['slug']}"] = ensure_page(
+            tree["m-net"], PublicationPage, **{**issue, "shared": {**issue["shared"], **files}}
+        )
+
+    tree["qa"] = ensure_page(homes, QAIndexPage, slug="qa", menu=True, **content.INDEXES["qa"])
+    for qa in content.qa_pages(today):
+        tree[f"qa/{qa['slug']}"] = ensure_page(tree["qa"], QAPage, **qa)
+
+    tree["fund"] = ensure_page(homes, FundPage, **content.FUND)
+    tree["join"] = ensure_page(homes, StandardPage, **content.JOIN)
+    tree["privacy"] = ensure_page(homes, StandardPage, **content.PRIVACY)
+
+    ensure_secretariat_workflow(home_pages=list(homes.values()))
+    for key, pages in tree.items():
+        if key.startswith("projects/") and key.count("/") == 1:
+            ensure_subnetwork_editors(subnetwork_page=pages[settings.LANGUAGE_CODE])
+    _ensure_site_settings(Site.objects.get(is_default_site=True))
+    return tree

@@ -22,3 +22,40 @@ def home_pages(db):
     from portal.seed import ensure_home_pages
 
     return ensure_home_pages()
+
+
+@pytest.fixture
+def site_tree(db):
+    """The whole seeded demo tree: {key: {"ja": page, "en": page}}."""
+    from portal.seed import ensure_site_content
+
+    return ensure_site_content()
+
+
+@pytest.fixture
+def make_group(db):
+    """A directory group member made with plain ORM calls (the directory's factories belong to
+    the members app)."""
+    from django.utils import timezone
+
+    from members.models import GroupMember, GroupParticipation, SubNetwork
+
+    counter = iter(range(1, 10_000))
+
+    def make(name, *, visibility="public", network=None, role="member", **fields):
+        number = next(counter)
+        group = GroupMember.objects.create(
+            name=name,
+            slug=f"group-{number}",
+            member_number=f"G-T{number:04d}",
+            visibility=visibility,
+            consent_given_at=timezone.now(),
+            **fields,
+        )
+        if network:
+            GroupParticipation.objects.create(
+                group=group, subnetwork=SubNetwork.objects.get(slug=network), role=role
+            )
+        return group
+
+    return make

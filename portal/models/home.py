@@ -1,7 +1,12 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+
+from members.stats import membership_counts
+from portal.plain_text import join_text
+from portal.visibility import visible_pages
 
 
 class HomePage(Page):
@@ -10,10 +15,43 @@ class HomePage(Page):
     template = "pages/home_page.html"
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
+    search_kind = "page"
 
     lead = models.TextField(_("lead"), blank=True)
+    about = models.TextField(
+        _("who we are"), blank=True, help_text=_("A short paragraph under the lead.")
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("lead")]
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("about")]
 
     class Meta:
         verbose_name = _("home page")
+
+    def search_text(self) -> str:
+        return join_text(self.lead, self.about)
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: these page types live in modules (and an app) that import this one.
+        from projects.models import SubNetworkPage
+
+        from .events import EventPage
+        from .news import NewsPage
+        from .pillars import PillarPage
+
+        context = super().get_context(request, *args, **kwargs)
+        in_locale = {"locale": self.locale}
+        context["counts"] = membership_counts()
+        context["pillars"] = visible_pages(
+            PillarPage.objects.child_of(self).filter(**in_locale), request
+        )
+        context["latest_news"] = visible_pages(
+            NewsPage.objects.filter(**in_locale), request
+        ).order_by("-date", "-pk")[:4]
+        context["upcoming_events"] = visible_pages(
+            EventPage.objects.filter(**in_locale).upcoming(), request
+        )[:3]
+        context["subnetworks"] = visible_pages(
+            SubNetworkPage.objects.filter(**in_locale), request
+        ).order_by("subnetwork__sort_order")
+        context["today"] = timezone.localdate()
+        return context

@@ -2,6 +2,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from portal.models import HomePage
+from portal.visibility import visible_pages
 
 register = template.Library()
 
@@ -21,10 +25,11 @@ def language_links(context) -> list[dict]:
         url = None
         if page is not None and hasattr(page, "get_translations"):
             translation = (
-                page.get_translations(inclusive=True)
-                .live()
-                .filter(locale__language_code=code)
-                .first()
+                visible_pages(
+                    page.get_translations(inclusive=True).filter(locale__language_code=code),
+                    request,
+                ).first()
+                or HomePage.objects.live().filter(locale__language_code=code).first()
             )
             if translation is not None:
                 url = translation.get_url(request)
@@ -32,3 +37,35 @@ def language_links(context) -> list[dict]:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.simple_tag
+def lang_path(path: str) -> str:
+    """``path`` under the active language's prefix (none for the default language)."""
+    code = get_language() or settings.LANGUAGE_CODE
+    return path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
+
+
+def _active_home():
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+    return HomePage.objects.live().filter(locale=locale).first()
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """The home page's children marked "show in menus" that this viewer may open."""
+    home = _active_home()
+    if home is None:
+        return []
+    return visible_pages(home.get_children().in_menu(), context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return []
+    return visible_pages(page.get_ancestors().filter(depth__gte=2), context["request"])

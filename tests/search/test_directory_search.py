@@ -1,6 +1,7 @@
 """Facets, filters, pagination and hostile input on the directory search (real Elasticsearch)."""
 
 import pytest
+from django.utils import translation
 
 from members.models import Tier
 from search import service
@@ -49,9 +50,13 @@ def test_counts_are_disjunctive(groups):
 
 
 def test_facet_values_carry_labels_and_selection(groups):
-    results = run(region=["chubu"])
+    with translation.override("ja"):
+        results = run(region=["chubu"])
     chubu = next(v for v in results.facets["region"] if v.value == "chubu")
     assert chubu.selected and chubu.label == "中部地方"
+    with translation.override("en"):
+        english = run(region=["chubu"])
+    assert next(v.label for v in english.facets["region"] if v.value == "chubu") == "Chubu"
 
 
 def test_text_and_facets_combine(groups):

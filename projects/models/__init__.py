@@ -1,0 +1,5 @@
+"""Sub-network (project) pages. ``__all__`` is the public surface."""
+
+from .subnetworks import SubNetworkIndexPage, SubNetworkPage
+
+__all__ = ["SubNetworkIndexPage", "SubNetworkPage"]
