@@ -163,10 +163,24 @@ def similar_groups_search(
 
 
 def suggest_search(prefix: str, *, tier: Tier, index: str, size: int = 8) -> Search:
-    """Name completions for the search box, filtered by the viewer's tier via contexts."""
+    """Name completions for the search box, in one request: names that start with the typed
+    text (completion suggester, tier-filtered by its context) and names that contain it
+    (bigram phrase, or a Latin prefix on romaji and English names), tier-filtered in the query."""
     text = normalize(prefix)[:50]
+    words = query_words(text)
+    grams = bigrams(text)
+    latin = fold(text)
+    infix = [Q("match_phrase", title_bigram=grams), Q("match_phrase", kana_bigram=grams)]
+    if not _CJK.search(latin):
+        infix += [Q("match_bool_prefix", romaji=latin), Q("match_bool_prefix", name_en=latin)]
+    query = (
+        Q("bool", should=infix, minimum_should_match=1, filter=[visibility_filter(tier)])
+        if words
+        else Q("match_none")
+    )
     return (
         Search(index=index)
+        .query(query)
         .suggest(
             "names",
             text,
@@ -177,8 +191,8 @@ def suggest_search(prefix: str, *, tier: Tier, index: str, size: int = 8) -> Sea
                 "contexts": {"visibility": Visibility.allowed_for(tier)},
             },
         )
-        .extra(size=0)
-        .source(False)
+        .extra(size=size)
+        .source(["title"])
     )
 
 

@@ -6,6 +6,7 @@ live, unexpired and not login-restricted. Contact fields are never read here.
 """
 
 from django.db.models import Model
+from django.utils import timezone
 from wagtail.models import Page
 
 from members.models import GroupMember, IndividualMember, Visibility
@@ -37,9 +38,12 @@ def member_is_indexable(member: GroupMember | IndividualMember) -> bool:
 
 
 def page_is_indexable(page: Page) -> bool:
+    # expire_at may have passed before `publish_scheduled` has run and set `expired`.
+    expiring = page.expire_at is not None and page.expire_at <= timezone.now()
     return (
         page.live
         and not page.expired
+        and not expiring
         and page.depth > 1
         and not page.get_view_restrictions().exists()
     )

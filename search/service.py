@@ -192,11 +192,11 @@ def suggest(prefix: str, *, tier: Tier, size: int = 8) -> list[dict]:
     ]
     search = queries.suggest_search(normalize(prefix), tier=tier, index=alias_name("members"))
     response = breaker.call(lambda es: search.using(es).execute())
-    names = [
-        {"text": option.text, "type": "name", "value": option.text}
-        for option in response.suggest.names[0].options
-    ]
-    return (tags + names)[:size]
+    # An option matched one of several inputs (kana, romaji…); show the member's name.
+    names = [option._source.title for option in response.suggest.names[0].options]
+    names += [hit.title for hit in response.hits]
+    unique = list(dict.fromkeys(names))
+    return (tags + [{"text": n, "type": "name", "value": n} for n in unique])[:size]
 
 
 def site(q: str, *, tier: Tier, page: int = 1) -> SearchResults:

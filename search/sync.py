@@ -31,23 +31,21 @@ _state = threading.local()
 
 
 def schedule(document_id: str) -> None:
-    """Sync ``document_id`` once the current transaction commits (at once in autocommit)."""
-    connection = transaction.get_connection()
-    # One flush per transaction. After a rollback Django drops our callback, so look for it
-    # rather than trusting leftover state.
-    registered = connection.in_atomic_block and any(
-        entry[1] is flush for entry in connection.run_on_commit
-    )
+    """Sync ``document_id`` once the current transaction commits (at once in autocommit).
+
+    Every call registers a callback, but the first one to run syncs everything pending and the
+    rest find nothing left: one flush per transaction, whatever savepoints or rollbacks did.
+    A rolled-back change may still be synced later; syncing reads the database, so that is safe.
+    """
     pending = getattr(_state, "pending", None)
-    if registered and pending is not None:
-        pending.add(document_id)
-        return
-    _state.pending = {document_id}
+    if pending is None:
+        pending = _state.pending = set()
+    pending.add(document_id)
     transaction.on_commit(flush)
 
 
 def flush() -> None:
-    pending, _state.pending = getattr(_state, "pending", None) or set(), None
+    pending, _state.pending = getattr(_state, "pending", None) or set(), set()
     for document_id in sorted(pending):
         try:
             sync_document(document_id)
