@@ -582,11 +582,13 @@ def _record(member, columns: list[Column], *, show_contacts: bool) -> dict[str, 
                 [] if key in ("service_area", "fields", "languages", "subnetworks") else ""
             )
             continue
-        record[key] = _export_value(member, key)
+        record[key] = export_value(member, key)
     return record
 
 
-def _export_value(member, key: str):
+def export_value(member, key: str):
+    """One column of one member as plain data (codes, slugs, ISO dates); shared with the
+    admin's spreadsheet export so both exports read the same."""
     if key == "type":
         return member.kind
     if key == "prefecture":
