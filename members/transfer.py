@@ -307,13 +307,15 @@ def members_import(
     slugs: dict[str, int] = {}
     for number, raw in tqdm(table.rows, desc="validating", disable=not progress, unit="row"):
         values = {mapping[h]: v for h, v in raw.items() if h in mapping}
+        # Duplicates are looked for before the row is validated: an invalid row still
+        # claims its member number.
+        key = (KIND_WORDS.get(_key(values.get("type", ""))), _text(values.get("member_number")))
+        if key in seen and all(key):
+            report.errors.append(RowError(number, "member_number", f"also used in row {seen[key]}"))
+        seen.setdefault(key, number)
         row = _parse_row(number, values, vocabulary, report.errors)
         if row is None:
             continue
-        key = (row.kind, row.member.member_number)
-        if key in seen:
-            report.errors.append(RowError(number, "member_number", f"also used in row {seen[key]}"))
-        seen[key] = number
         if row.kind == GroupMember.kind:
             _check_slug(row, slugs, report.errors)
         rows.append(row)
