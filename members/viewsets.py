@@ -41,6 +41,17 @@ from .transfer import COLUMN_BY_KEY, COLUMNS, GROUP_ONLY, INDIVIDUAL_ONLY, expor
 # ----------------------------------------------------------------------------- filters
 
 
+def any_of(label, model, field_name: str) -> django_filters.ModelMultipleChoiceFilter:
+    """Checkboxes matching members that have any of the ticked values, each member once."""
+    return django_filters.ModelMultipleChoiceFilter(
+        label=label,
+        queryset=model.objects.all(),
+        field_name=field_name,
+        distinct=True,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class MemberFilterSet(WagtailFilterSet):
     region = django_filters.ModelChoiceFilter(
         label=_("Region"), queryset=Region.objects.all(), field_name="prefecture__region"
@@ -48,27 +59,9 @@ class MemberFilterSet(WagtailFilterSet):
     prefecture = django_filters.ModelChoiceFilter(
         label=_("Prefecture"), queryset=Prefecture.objects.all()
     )
-    field = django_filters.ModelMultipleChoiceFilter(
-        label=_("Field"),
-        queryset=FieldTag.objects.all(),
-        field_name="fields",
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    language = django_filters.ModelMultipleChoiceFilter(
-        label=_("Language"),
-        queryset=Language.objects.all(),
-        field_name="languages",
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    subnetwork = django_filters.ModelMultipleChoiceFilter(
-        label=_("Sub-network"),
-        queryset=SubNetwork.objects.all(),
-        field_name="subnetworks",
-        distinct=True,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    field = any_of(_("Field"), FieldTag, "fields")
+    language = any_of(_("Language"), Language, "languages")
+    subnetwork = any_of(_("Sub-network"), SubNetwork, "subnetworks")
     visibility = django_filters.ChoiceFilter(label=_("Visibility"), choices=Visibility.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
     listed = django_filters.BooleanFilter(
@@ -139,6 +132,33 @@ def contact_panel() -> MultiFieldPanel:
     )
 
 
+def member_columns(*extra: str) -> list:
+    return [
+        "name",
+        "member_number",
+        "prefecture",
+        *extra,
+        "status",
+        "visibility",
+        BooleanColumn("is_listed", label=_("Listed")),
+        "updated_at",
+    ]
+
+
+def membership_panel() -> MultiFieldPanel:
+    return MultiFieldPanel(
+        [FieldPanel("status"), FieldPanel("member_since"), FieldPanel("last_confirmed")],
+        heading=_("Membership"),
+    )
+
+
+def vocabulary_panel() -> MultiFieldPanel:
+    return MultiFieldPanel(
+        [FieldPanel("fields"), FieldPanel("languages", widget=forms.CheckboxSelectMultiple)],
+        heading=_("Fields and languages"),
+    )
+
+
 def consent_panel() -> MultiFieldPanel:
     return MultiFieldPanel(
         [
@@ -178,15 +198,7 @@ class GroupMemberViewSet(MemberViewSet):
     menu_label = _("Groups")
     filterset_class = GroupMemberFilterSet
     search_fields = [*MemberViewSet.search_fields, "name_en", "municipality"]
-    list_display = [
-        "name",
-        "member_number",
-        "prefecture",
-        "status",
-        "visibility",
-        BooleanColumn("is_listed", label=_("Listed")),
-        "updated_at",
-    ]
+    list_display = member_columns()
     list_export = [c.key for c in COLUMNS if c.key not in INDIVIDUAL_ONLY]
     export_filename = "group-members"
     panels = [
@@ -200,10 +212,7 @@ class GroupMemberViewSet(MemberViewSet):
             ],
             heading=_("Name"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("member_since"), FieldPanel("last_confirmed")],
-            heading=_("Membership"),
-        ),
+        membership_panel(),
         MultiFieldPanel(
             [
                 FieldPanel("prefecture"),
@@ -214,10 +223,7 @@ class GroupMemberViewSet(MemberViewSet):
             ],
             heading=_("Place and service area"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("fields"), FieldPanel("languages", widget=forms.CheckboxSelectMultiple)],
-            heading=_("Fields and languages"),
-        ),
+        vocabulary_panel(),
         participations_panel(),
         MultiFieldPanel(
             [
@@ -240,16 +246,7 @@ class IndividualMemberViewSet(MemberViewSet):
     menu_label = _("Individuals")
     filterset_class = IndividualMemberFilterSet
     search_fields = [*MemberViewSet.search_fields, "occupation"]
-    list_display = [
-        "name",
-        "member_number",
-        "prefecture",
-        "occupation",
-        "status",
-        "visibility",
-        BooleanColumn("is_listed", label=_("Listed")),
-        "updated_at",
-    ]
+    list_display = member_columns("occupation")
     list_export = [c.key for c in COLUMNS if c.key not in GROUP_ONLY]
     export_filename = "individual-members"
     panels = [
@@ -257,10 +254,7 @@ class IndividualMemberViewSet(MemberViewSet):
             [FieldPanel("name"), FieldPanel("kana"), FieldPanel("member_number")],
             heading=_("Name"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("member_since"), FieldPanel("last_confirmed")],
-            heading=_("Membership"),
-        ),
+        membership_panel(),
         MultiFieldPanel(
             [
                 FieldPanel("prefecture"),
@@ -271,10 +265,7 @@ class IndividualMemberViewSet(MemberViewSet):
             ],
             heading=_("Profile"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("fields"), FieldPanel("languages", widget=forms.CheckboxSelectMultiple)],
-            heading=_("Fields and languages"),
-        ),
+        vocabulary_panel(),
         participations_panel(),
         consent_panel(),
         contact_panel(),

@@ -80,27 +80,15 @@ def test_pagination_links_keep_the_filters(client, directory):
         ("members_group", 404, 200, 200),
         ("secret_group", 404, 404, 200),
         ("withdrawn_group", 404, 404, 200),
+        ("person", 404, 200, 200),
+        ("secret_person", 404, 404, 200),
     ],
 )
-def test_group_detail_per_tier(
+def test_detail_pages_per_tier(
     client, member_user, secretariat_user, directory, key, anonymous, member, secretariat
 ):
-    url = group_url(directory[key])
-    assert client.get(url).status_code == anonymous
-    client.force_login(member_user)
-    assert client.get(url).status_code == member
-    client.force_login(secretariat_user)
-    assert client.get(url).status_code == secretariat
-
-
-@pytest.mark.parametrize(
-    ("key", "anonymous", "member", "secretariat"),
-    [("person", 404, 200, 200), ("secret_person", 404, 404, 200)],
-)
-def test_person_detail_per_tier(
-    client, member_user, secretariat_user, directory, key, anonymous, member, secretariat
-):
-    url = person_url(directory[key])
+    record = directory[key]
+    url = group_url(record) if key.endswith("group") else person_url(record)
     assert client.get(url).status_code == anonymous
     client.force_login(member_user)
     assert client.get(url).status_code == member
