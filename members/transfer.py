@@ -636,12 +636,17 @@ def members_export(*, fmt: str, public_only: bool = False, headers: str = "en") 
         # The BOM lets Excel open Japanese text correctly; the importer skips it.
         return out.getvalue().encode("utf-8-sig")
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("members")
     sheet.append(names)
     for line in lines:
-        sheet.append(line)
+        cells = [WriteOnlyCell(sheet, value) for value in line]
+        for cell in cells:
+            # Member text is data: a description starting with "=" must not become a formula.
+            cell.data_type = "s"
+        sheet.append(cells)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -10,6 +10,7 @@ without ``members.view_private_contacts``, which ``viewer_tier`` maps to the sec
 
 import django_filters
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -32,6 +33,7 @@ from .models import (
     Region,
     Status,
     SubNetwork,
+    Tier,
     Visibility,
     viewer_tier,
 )
@@ -93,9 +95,12 @@ class IndividualMemberFilterSet(MemberFilterSet):
 class MemberIndexView(IndexView):
     """The listing and its CSV/XLSX export; contact cells only where the rule allows."""
 
+    @cached_property
+    def tier(self) -> Tier:
+        return viewer_tier(self.request.user)
+
     def to_row_dict(self, item):
-        tier = viewer_tier(self.request.user)
-        show_contacts = item.contacts_visible_to(tier)
+        show_contacts = item.contacts_visible_to(self.tier)
         row = {}
         for key in self.list_export:
             column = COLUMN_BY_KEY[key]
@@ -261,7 +266,8 @@ class IndividualMemberViewSet(MemberViewSet):
                 FieldPanel("affiliation"),
                 FieldPanel("occupation"),
                 FieldPanel("bio"),
-                FieldPanel("user"),
+                # Linking an account grants it the members tier, so only the secretariat may.
+                FieldPanel("user", permission=VIEW_PRIVATE_CONTACTS_PERMISSION),
             ],
             heading=_("Profile"),
         ),

@@ -162,6 +162,7 @@ def snapshot() -> str:
 def network(directory):
     person = directory["person"]
     person.affiliation = directory["public_group"]
+    person.bio = "=1+1 is text, not a spreadsheet formula"
     person.save()
     IndividualMemberFactory(
         fields=["legal-aid", "refugees"],
