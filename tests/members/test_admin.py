@@ -129,9 +129,10 @@ def test_listing_filters(secretariat_client, directory):
     html = body(secretariat_client.get(url("groupmember", "list") + "?listed=false"))
     assert "撤回した会" in html
     assert "公開の会" not in html
-    html = body(secretariat_client.get(url("groupmember", "list") + "?q=こうかい"))
-    assert "公開の会" in html
-    assert "会員限定の会" not in html
+    for spelling in ("こうかい", "コウカイ", "koukai", "公開"):
+        html = body(secretariat_client.get(url("groupmember", "list") + f"?q={spelling}"))
+        assert "公開の会" in html
+        assert "会員限定の会" not in html
 
 
 def test_filtered_export_exports_the_filtered_rows(secretariat_client, directory):
@@ -151,3 +152,17 @@ def test_network_members_and_anonymous_have_no_admin(client, member_user):
     client.force_login(member_user)
     assert client.get(url("groupmember", "list")).status_code == 302
     assert client.get("/admin/").status_code == 302
+
+
+def test_only_the_secretariat_links_user_accounts(editor_client, secretariat_user, directory):
+    person = directory["person"]
+    edit = url("individualmember", "edit", person.pk)
+    assert 'name="user"' not in body(editor_client.get(edit))
+    editor_client.force_login(secretariat_user)
+    assert 'name="user"' in body(editor_client.get(edit))
+
+
+def test_directory_menu_is_in_the_admin(editor_client):
+    html = body(editor_client.get("/admin/"))
+    assert url("groupmember", "list") in html
+    assert url("individualmember", "list") in html
