@@ -131,13 +131,20 @@ class Table:
 
 
 def table_read(*, path: Path) -> Table:
-    """Read a CSV (UTF-8, with or without BOM), XLSX (first sheet) or JSON (list of objects)."""
+    """Read a CSV (UTF-8 with or without BOM, or Shift_JIS), XLSX (first sheet) or JSON
+    (a list of objects)."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return _read_xlsx(path)
     if suffix == ".json":
         return _read_json(path.read_text(encoding="utf-8"))
-    return _read_csv(path.read_text(encoding="utf-8-sig"))
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on Japanese Windows saves CSV as Shift_JIS (cp932) unless told otherwise.
+        text = raw.decode("cp932")
+    return _read_csv(text)
 
 
 def _read_csv(text: str) -> Table:
@@ -619,7 +626,8 @@ def export_value(member, key: str):
 
 
 def members_export(*, fmt: str, public_only: bool = False, headers: str = "en") -> bytes:
-    """The export file's bytes. ``headers``: ``en`` (column keys) or ``ja`` (Japanese labels)."""
+    """The export file's bytes. ``headers``: ``en`` (column keys) or ``ja`` (Japanese labels;
+    JSON always uses the keys)."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
     columns = export_columns(public_only=public_only)

@@ -60,6 +60,13 @@ def test_japanese_headers_and_values(tmp_path):
     assert group.status == "lapsed"
 
 
+def test_shift_jis_csv_from_excel(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("種別,会員番号,名称,都道府県\n団体,G1,浜松の会,静岡県\n".encode("cp932"))
+    assert members_import(path=path).ok
+    assert GroupMember.objects.get().prefecture.code == "22"
+
+
 def test_one_bad_row_writes_nothing_and_names_row_and_column(tmp_path):
     path = write(
         tmp_path,
@@ -176,11 +183,14 @@ def network(directory):
     return directory
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
-def test_round_trip(tmp_path, network, fmt):
+@pytest.mark.parametrize(
+    ("fmt", "headers"),
+    [("csv", "en"), ("csv", "ja"), ("xlsx", "en"), ("xlsx", "ja"), ("json", "en")],
+)
+def test_round_trip(tmp_path, network, fmt, headers):
     before = snapshot()
     path = tmp_path / f"members.{fmt}"
-    path.write_bytes(members_export(fmt=fmt))
+    path.write_bytes(members_export(fmt=fmt, headers=headers))
     GroupMember.objects.all().delete()
     IndividualMember.objects.all().delete()
     report = members_import(path=path)
