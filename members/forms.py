@@ -175,24 +175,24 @@ class DirectoryFilterForm(forms.Form):
         page = values("page")
         if page and page[0].isdigit() and 1 <= int(page[0]) <= MAX_PAGE:
             clean["page"] = page[0]
+        # Resolve the default order here so the rendered select shows the order in use.
+        sort = clean.get("sort")
+        if not sort or (sort == SORT_RELEVANCE and "q" not in clean):
+            # Relevance needs words to be relevant to; a keyword makes it the natural default.
+            clean["sort"] = SORT_RELEVANCE if "q" in clean else SORT_KANA
         return clean
 
     def to_query(self) -> DirectoryQuery:
         """The cleaned values as a plain dataclass (an unbound form gives the defaults)."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        q = data.get("q") or ""
-        sort = data.get("sort") or ""
-        if not sort or (sort == SORT_RELEVANCE and not q):
-            # Relevance needs words to be relevant to; a keyword makes it the natural default.
-            sort = SORT_RELEVANCE if q else SORT_KANA
         return DirectoryQuery(
-            q=q,
+            q=data.get("q") or "",
             type=data.get("type") or "",
             region=data.get("region") or "",
             prefectures=tuple(data.get("prefecture") or ()),
             fields=tuple(data.get("field") or ()),
             languages=tuple(data.get("language") or ()),
             networks=tuple(data.get("network") or ()),
-            sort=sort,
+            sort=data.get("sort") or SORT_KANA,
             page=data.get("page") or 1,
         )

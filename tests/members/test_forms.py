@@ -79,3 +79,8 @@ def test_labels_follow_the_active_language():
         ja = dict(DirectoryFilterForm().fields["language"].choices)
     assert en["vi"] == "Vietnamese"
     assert ja["vi"] == "ベトナム語"
+
+
+def test_the_sort_select_shows_the_order_in_use():
+    assert 'value="kana" selected' in str(DirectoryFilterForm(QueryDict(""))["sort"])
+    assert 'value="relevance" selected' in str(DirectoryFilterForm(QueryDict("q=x"))["sort"])
