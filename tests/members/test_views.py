@@ -164,3 +164,15 @@ def test_wrong_password_shows_an_error(client, member_user):
     response = client.post(reverse("login"), {"username": "member", "password": "wrong"})
     assert response.status_code == 200
     assert 'role="alert"' in html(response)
+
+
+def test_directory_page_queries_do_not_grow_with_the_page(
+    member_client, directory, django_assert_max_num_queries
+):
+    from members.factories import GroupMemberFactory
+
+    GroupMemberFactory.create_batch(30, fields=["labour", "refugees"], languages=["vi", "en"])
+    # Session, user, tier, two counts, one UNION page, members, tags, languages: a fixed set.
+    with django_assert_max_num_queries(12):
+        response = member_client.get(DIRECTORY)
+    assert response.content.decode().count('class="card member-card"') == 20
