@@ -300,7 +300,11 @@ def _headers(headers: list[str], errors: list[RowError]) -> dict[str, str]:
 
 
 def members_import(
-    *, path: Path | None = None, table: Table | None = None, dry_run: bool = False, progress=False
+    *,
+    path: Path | None = None,
+    table: Table | None = None,
+    dry_run: bool = False,
+    progress: bool = False,
 ) -> ImportReport:
     """Validate every row of a file, then write all of it in one transaction or nothing."""
     table = table if table is not None else table_read(path=path)
