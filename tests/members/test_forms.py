@@ -84,3 +84,18 @@ def test_labels_follow_the_active_language():
 def test_the_sort_select_shows_the_order_in_use():
     assert 'value="kana" selected' in str(DirectoryFilterForm(QueryDict(""))["sort"])
     assert 'value="relevance" selected' in str(DirectoryFilterForm(QueryDict("q=x"))["sort"])
+
+
+def test_active_filters_link_to_the_query_without_them():
+    from django.utils import translation
+
+    with translation.override("en"):
+        chips = dict(
+            DirectoryFilterForm(
+                QueryDict("field=labour&field=refugees&prefecture=23&page=3&bogus=1")
+            ).active_filters()
+        )
+    assert set(chips) == {"Field: Labour", "Field: Refugees", "Prefecture: Aichi"}
+    assert QueryDict(chips["Field: Labour"]).getlist("field") == ["refugees"]
+    assert "page" not in QueryDict(chips["Prefecture: Aichi"])
+    assert "bogus" not in chips["Prefecture: Aichi"]
