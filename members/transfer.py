@@ -161,14 +161,18 @@ def _read_csv(text: str) -> Table:
 def _read_xlsx(path: Path) -> Table:
     from openpyxl import load_workbook
 
-    sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-    lines = sheet.iter_rows(values_only=True)
-    headers = [str(h) if h is not None else "" for h in next(lines, ())]
-    rows = [
-        (number, dict(zip(headers, values, strict=False)))
-        for number, values in enumerate(lines, start=2)
-        if any(v not in (None, "") for v in values)
-    ]
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        lines = workbook.worksheets[0].iter_rows(values_only=True)
+        headers = [str(h) if h is not None else "" for h in next(lines, ())]
+        rows = [
+            (number, dict(zip(headers, values, strict=False)))
+            for number, values in enumerate(lines, start=2)
+            if any(v not in (None, "") for v in values)
+        ]
+    finally:
+        # A read-only workbook keeps its file open until closed.
+        workbook.close()
     return Table(headers=headers, rows=rows)
 
 
