@@ -176,3 +176,11 @@ def test_directory_page_queries_do_not_grow_with_the_page(
     with django_assert_max_num_queries(12):
         response = member_client.get(DIRECTORY)
     assert response.content.decode().count('class="card member-card"') == 20
+
+
+def test_logout_by_get_shows_a_button_and_keeps_the_session(member_client):
+    page = member_client.get(reverse("logout"))
+    assert page.status_code == 200
+    assert 'method="post"' in html(page)
+    # Still logged in: a GET never logs out (no cross-site logout by a link or an image).
+    assert "Log out" in html(member_client.get("/en/members/"))
