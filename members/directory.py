@@ -110,11 +110,13 @@ def _filter(qs: QuerySet, query: DirectoryQuery, *, group: bool) -> QuerySet:
             pk__in=model.objects.filter(subnetworks__slug__in=query.networks).values("pk")
         )
     if query.q:
-        qs = qs.filter(_text_match(query.q, group=group))
+        qs = qs.filter(text_match(query.q, group=group))
     return qs.annotate(rank=_rank(query.q))
 
 
-def _text_match(q: str, *, group: bool) -> Q:
+def text_match(q: str, *, group: bool) -> Q:
+    """Keyword match over names, reading, romaji and descriptions (never contacts); ``q`` must
+    be normalised already. Shared with the admin search so both find the same members."""
     reading = to_hiragana(q)
     match = (
         Q(name__icontains=q)

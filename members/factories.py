@@ -106,6 +106,8 @@ class GroupMemberFactory(MemberFactoryBase):
 
     class Meta:
         model = GroupMember
+        # The post-generation hooks write related rows only; the member needs no second save.
+        skip_postgeneration_save = True
 
 
 class IndividualMemberFactory(MemberFactoryBase):
@@ -116,6 +118,8 @@ class IndividualMemberFactory(MemberFactoryBase):
 
     class Meta:
         model = IndividualMember
+        # The post-generation hooks write related rows only; the member needs no second save.
+        skip_postgeneration_save = True
 
     class Params:
         # Faker ja_JP gives (漢字, カタカナ, romaji) pairs, so the reading matches the name.

@@ -82,14 +82,19 @@ def _prefecture_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     return groups
 
 
-def _allowed(choices) -> set[str]:
-    values = set()
+def _flat_choices(choices) -> list[tuple[str, str]]:
+    """Choices with <optgroup>s opened up."""
+    flat = []
     for value, label in choices:
         if isinstance(label, list | tuple):
-            values.update(v for v, _label in label)
+            flat.extend(label)
         else:
-            values.add(value)
-    return values - {""}
+            flat.append((value, label))
+    return flat
+
+
+def _allowed(choices) -> set[str]:
+    return {value for value, _label in _flat_choices(choices)} - {""}
 
 
 class SingleSelect(forms.SelectMultiple):
@@ -175,24 +180,41 @@ class DirectoryFilterForm(forms.Form):
         page = values("page")
         if page and page[0].isdigit() and 1 <= int(page[0]) <= MAX_PAGE:
             clean["page"] = page[0]
+        # Resolve the default order here so the rendered select shows the order in use.
+        sort = clean.get("sort")
+        if not sort or (sort == SORT_RELEVANCE and "q" not in clean):
+            # Relevance needs words to be relevant to; a keyword makes it the natural default.
+            clean["sort"] = SORT_RELEVANCE if "q" in clean else SORT_KANA
         return clean
+
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(label, query string without it) for each chosen value, so a visitor can remove
+        one filter at a time without JavaScript."""
+        if not self.is_bound:
+            return []
+        data = self.data
+        chips = []
+        for name in ("q", "type", "region", *self.MULTI):
+            field = self.fields[name]
+            labels = dict(_flat_choices(getattr(field, "choices", [])))
+            for value in data.getlist(name):
+                rest = data.copy()
+                rest.setlist(name, [v for v in data.getlist(name) if v != value])
+                rest.pop("page", None)
+                chips.append((f"{field.label}: {labels.get(value, value)}", rest.urlencode()))
+        return chips
 
     def to_query(self) -> DirectoryQuery:
         """The cleaned values as a plain dataclass (an unbound form gives the defaults)."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        q = data.get("q") or ""
-        sort = data.get("sort") or ""
-        if not sort or (sort == SORT_RELEVANCE and not q):
-            # Relevance needs words to be relevant to; a keyword makes it the natural default.
-            sort = SORT_RELEVANCE if q else SORT_KANA
         return DirectoryQuery(
-            q=q,
+            q=data.get("q") or "",
             type=data.get("type") or "",
             region=data.get("region") or "",
             prefectures=tuple(data.get("prefecture") or ()),
             fields=tuple(data.get("field") or ()),
             languages=tuple(data.get("language") or ()),
             networks=tuple(data.get("network") or ()),
-            sort=sort,
+            sort=data.get("sort") or SORT_KANA,
             page=data.get("page") or 1,
         )

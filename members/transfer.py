@@ -131,13 +131,20 @@ class Table:
 
 
 def table_read(*, path: Path) -> Table:
-    """Read a CSV (UTF-8, with or without BOM), XLSX (first sheet) or JSON (list of objects)."""
+    """Read a CSV (UTF-8 with or without BOM, or Shift_JIS), XLSX (first sheet) or JSON
+    (a list of objects)."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return _read_xlsx(path)
     if suffix == ".json":
         return _read_json(path.read_text(encoding="utf-8"))
-    return _read_csv(path.read_text(encoding="utf-8-sig"))
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on Japanese Windows saves CSV as Shift_JIS (cp932) unless told otherwise.
+        text = raw.decode("cp932")
+    return _read_csv(text)
 
 
 def _read_csv(text: str) -> Table:
@@ -154,14 +161,18 @@ def _read_csv(text: str) -> Table:
 def _read_xlsx(path: Path) -> Table:
     from openpyxl import load_workbook
 
-    sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-    lines = sheet.iter_rows(values_only=True)
-    headers = [str(h) if h is not None else "" for h in next(lines, ())]
-    rows = [
-        (number, dict(zip(headers, values, strict=False)))
-        for number, values in enumerate(lines, start=2)
-        if any(v not in (None, "") for v in values)
-    ]
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        lines = workbook.worksheets[0].iter_rows(values_only=True)
+        headers = [str(h) if h is not None else "" for h in next(lines, ())]
+        rows = [
+            (number, dict(zip(headers, values, strict=False)))
+            for number, values in enumerate(lines, start=2)
+            if any(v not in (None, "") for v in values)
+        ]
+    finally:
+        # A read-only workbook keeps its file open until closed.
+        workbook.close()
     return Table(headers=headers, rows=rows)
 
 
@@ -293,7 +304,11 @@ def _headers(headers: list[str], errors: list[RowError]) -> dict[str, str]:
 
 
 def members_import(
-    *, path: Path | None = None, table: Table | None = None, dry_run: bool = False, progress=False
+    *,
+    path: Path | None = None,
+    table: Table | None = None,
+    dry_run: bool = False,
+    progress: bool = False,
 ) -> ImportReport:
     """Validate every row of a file, then write all of it in one transaction or nothing."""
     table = table if table is not None else table_read(path=path)
@@ -307,13 +322,15 @@ def members_import(
     slugs: dict[str, int] = {}
     for number, raw in tqdm(table.rows, desc="validating", disable=not progress, unit="row"):
         values = {mapping[h]: v for h, v in raw.items() if h in mapping}
+        # Duplicates are looked for before the row is validated: an invalid row still
+        # claims its member number.
+        key = (KIND_WORDS.get(_key(values.get("type", ""))), _text(values.get("member_number")))
+        if key in seen and all(key):
+            report.errors.append(RowError(number, "member_number", f"also used in row {seen[key]}"))
+        seen.setdefault(key, number)
         row = _parse_row(number, values, vocabulary, report.errors)
         if row is None:
             continue
-        key = (row.kind, row.member.member_number)
-        if key in seen:
-            report.errors.append(RowError(number, "member_number", f"also used in row {seen[key]}"))
-        seen[key] = number
         if row.kind == GroupMember.kind:
             _check_slug(row, slugs, report.errors)
         rows.append(row)
@@ -582,11 +599,13 @@ def _record(member, columns: list[Column], *, show_contacts: bool) -> dict[str, 
                 [] if key in ("service_area", "fields", "languages", "subnetworks") else ""
             )
             continue
-        record[key] = _export_value(member, key)
+        record[key] = export_value(member, key)
     return record
 
 
-def _export_value(member, key: str):
+def export_value(member, key: str):
+    """One column of one member as plain data (codes, slugs, ISO dates); shared with the
+    admin's spreadsheet export so both exports read the same."""
     if key == "type":
         return member.kind
     if key == "prefecture":
@@ -615,7 +634,8 @@ def _export_value(member, key: str):
 
 
 def members_export(*, fmt: str, public_only: bool = False, headers: str = "en") -> bytes:
-    """The export file's bytes. ``headers``: ``en`` (column keys) or ``ja`` (Japanese labels)."""
+    """The export file's bytes. ``headers``: ``en`` (column keys) or ``ja`` (Japanese labels;
+    JSON always uses the keys)."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
     columns = export_columns(public_only=public_only)
@@ -632,12 +652,17 @@ def members_export(*, fmt: str, public_only: bool = False, headers: str = "en") 
         # The BOM lets Excel open Japanese text correctly; the importer skips it.
         return out.getvalue().encode("utf-8-sig")
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("members")
     sheet.append(names)
     for line in lines:
-        sheet.append(line)
+        cells = [WriteOnlyCell(sheet, value) for value in line]
+        for cell in cells:
+            # Member text is data: a description starting with "=" must not become a formula.
+            cell.data_type = "s"
+        sheet.append(cells)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -141,6 +142,11 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
             )
 
     @property
+    def display_name(self) -> str:
+        """The name to show in the active language (people keep their own name)."""
+        return self.name
+
+    @property
     def is_listed(self) -> bool:
         return (
             self.status == Status.ACTIVE
@@ -216,6 +222,11 @@ class GroupMember(MemberBase):
 
     def get_absolute_url(self) -> str:
         return reverse("members:group", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        english = (get_language() or "ja").startswith("en")
+        return self.name_en if english and self.name_en else self.name
 
     def normalize_text(self) -> None:
         super().normalize_text()

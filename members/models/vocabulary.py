@@ -10,6 +10,9 @@ class FieldTag(TagBase):
 
     name_en = models.CharField(_("name (English)"), max_length=100)
 
+    # A controlled vocabulary: Wagtail's tag widget offers the existing tags only.
+    free_tagging = False
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("field of activity")
