@@ -12,7 +12,9 @@ from .models import GroupMember, IndividualMember, viewer_tier
 from .pagination import paginate
 
 
-def directory(request):
+def directory(request, *, search_unavailable: bool = False):
+    """The directory from the database. The search app serves ``/members/`` with
+    Elasticsearch and falls back to this view (with a notice) when the search server is down."""
     tier = viewer_tier(request.user)
     form = DirectoryFilterForm(request.GET)
     query = form.to_query()
@@ -26,6 +28,7 @@ def directory(request):
             "page_obj": paginate(results, number=query.page),
             "shows_individuals": tier >= IndividualMember.minimum_viewer_tier,
             "tier": tier,
+            "search_unavailable": search_unavailable,
         },
     )
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from django.conf import settings
-from elasticsearch import ApiError, Elasticsearch, TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 
 REQUEST_TIMEOUT = 1.0
 BULK_TIMEOUT = 120.0
@@ -58,6 +58,8 @@ class CircuitBreaker:
             with self._lock:
                 self._open_until = time.monotonic() + self.seconds
             raise SearchUnavailable(f"Elasticsearch is unavailable: {error}") from error
+        except NotFoundError as error:  # an index not built yet: degrade, the server is fine
+            raise SearchUnavailable(f"search index missing: {error}") from error
         except ApiError as error:
             if error.meta.status >= 500:
                 raise SearchUnavailable(f"Elasticsearch failed: {error}") from error

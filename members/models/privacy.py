@@ -51,6 +51,15 @@ def viewer_tier(user) -> Tier:
     a user linked to an individual member record, or in "Network members", is a member."""
     if user is None or not user.is_authenticated or not user.is_active:
         return Tier.ANONYMOUS
+    # Several parts of one request ask (search view, fallback view, template tags): the user
+    # object lives for one request, so the answer is kept on it.
+    cached = getattr(user, "_viewer_tier", None)
+    if cached is None:
+        cached = user._viewer_tier = _tier_of(user)
+    return cached
+
+
+def _tier_of(user) -> Tier:
     group_names = set(user.groups.values_list("name", flat=True))
     if (
         user.is_superuser
