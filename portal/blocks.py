@@ -30,7 +30,11 @@ class DocumentLinkBlock(blocks.StructBlock):
 class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("text"))
     page = blocks.PageChooserBlock(label=_("page"), required=False)
-    url = blocks.URLBlock(label=_("external URL"), required=False)
+    url = blocks.URLBlock(
+        label=_("external URL"),
+        required=False,
+        help_text=_("With neither a page nor a URL, the button writes to the contact email."),
+    )
     button_label = blocks.CharBlock(label=_("button label"))
 
     class Meta:

@@ -7,6 +7,7 @@ with Wagtail's ``copy_for_translation`` and given its English fields, so ja and 
 linked as translations of each other.
 """
 
+from collections.abc import Sequence
 from io import BytesIO
 
 from django.conf import settings
@@ -114,16 +115,16 @@ def ensure_home_pages() -> dict[str, HomePage]:
 
 
 def ensure_page(
+    *,
     parents: Pages,
     model: type[Page],
-    *,
     slug: str,
     ja: dict,
     en: dict,
     shared: dict | None = None,
     menu: bool = False,
-    tags: list[str] = (),
-    subnetworks: list[str] = (),
+    tags: Sequence[str] = (),
+    subnetworks: Sequence[str] = (),
 ) -> Pages:
     """One published page in Japanese and its English translation, created only if missing."""
     shared = shared or {}
@@ -199,20 +200,24 @@ def ensure_site_content() -> dict[str, Pages]:
     today = timezone.localdate()
     tree: dict[str, Pages] = {"home": homes}
 
-    tree["about"] = ensure_page(homes, StandardPage, **content.ABOUT)
+    tree["about"] = ensure_page(parents=homes, model=StandardPage, **content.ABOUT)
     for pillar in content.PILLARS:
-        tree[pillar["slug"]] = ensure_page(homes, PillarPage, **pillar)
+        tree[pillar["slug"]] = ensure_page(parents=homes, model=PillarPage, **pillar)
 
     tree["projects"] = ensure_page(
-        homes, SubNetworkIndexPage, slug="projects", menu=True, **content.INDEXES["projects"]
+        parents=homes,
+        model=SubNetworkIndexPage,
+        slug="projects",
+        menu=True,
+        **content.INDEXES["projects"],
     )
     for subnetwork in SubNetwork.objects.order_by("sort_order"):
         purpose = content.SUBNETWORK_PAGES.get(subnetwork.slug)
         if purpose is None:
             continue
         tree[f"projects/{subnetwork.slug}"] = ensure_page(
-            tree["projects"],
-            SubNetworkPage,
+            parents=tree["projects"],
+            model=SubNetworkPage,
             slug=subnetwork.slug,
             shared={"subnetwork": subnetwork},
             ja={
@@ -228,37 +233,43 @@ def ensure_site_content() -> dict[str, Pages]:
         )
 
     tree["news"] = ensure_page(
-        homes, NewsIndexPage, slug="news", menu=True, **content.INDEXES["news"]
+        parents=homes, model=NewsIndexPage, slug="news", menu=True, **content.INDEXES["news"]
     )
     for item in content.news_items(today):
-        tree[f"news/{item['slug']}"] = ensure_page(tree["news"], NewsPage, **item)
+        tree[f"news/{item['slug']}"] = ensure_page(parents=tree["news"], model=NewsPage, **item)
     if "projects/trainees" in tree:
         tree["projects/trainees/news"] = ensure_page(
-            tree["projects/trainees"], NewsPage, **content.SUBNETWORK_NEWS
+            parents=tree["projects/trainees"], model=NewsPage, **content.SUBNETWORK_NEWS
         )
 
     tree["events"] = ensure_page(
-        homes, EventIndexPage, slug="events", menu=True, **content.INDEXES["events"]
+        parents=homes, model=EventIndexPage, slug="events", menu=True, **content.INDEXES["events"]
     )
     for event in content.events(timezone.localtime()):
-        tree[f"events/{event['slug']}"] = ensure_page(tree["events"], EventPage, **event)
+        tree[f"events/{event['slug']}"] = ensure_page(
+            parents=tree["events"], model=EventPage, **event
+        )
 
     tree["m-net"] = ensure_page(
-        homes, PublicationIndexPage, slug="m-net", **content.INDEXES["m-net"]
+        parents=homes, model=PublicationIndexPage, slug="m-net", **content.INDEXES["m-net"]
     )
     for issue in content.PUBLICATIONS:
         files = _demo_issue_files(issue["shared"]["issue_number"])
         tree[f"m-net/{issue['slug']}"] = ensure_page(
-            tree["m-net"], PublicationPage, **{**issue, "shared": {**issue["shared"], **files}}
+            parents=tree["m-net"],
+            model=PublicationPage,
+            **{**issue, "shared": {**issue["shared"], **files}},
         )
 
-    tree["qa"] = ensure_page(homes, QAIndexPage, slug="qa", menu=True, **content.INDEXES["qa"])
+    tree["qa"] = ensure_page(
+        parents=homes, model=QAIndexPage, slug="qa", menu=True, **content.INDEXES["qa"]
+    )
     for qa in content.qa_pages(today):
-        tree[f"qa/{qa['slug']}"] = ensure_page(tree["qa"], QAPage, **qa)
+        tree[f"qa/{qa['slug']}"] = ensure_page(parents=tree["qa"], model=QAPage, **qa)
 
-    tree["fund"] = ensure_page(homes, FundPage, **content.FUND)
-    tree["join"] = ensure_page(homes, StandardPage, **content.JOIN)
-    tree["privacy"] = ensure_page(homes, StandardPage, **content.PRIVACY)
+    tree["fund"] = ensure_page(parents=homes, model=FundPage, **content.FUND)
+    tree["join"] = ensure_page(parents=homes, model=StandardPage, **content.JOIN)
+    tree["privacy"] = ensure_page(parents=homes, model=StandardPage, **content.PRIVACY)
 
     ensure_secretariat_workflow(home_pages=list(homes.values()))
     for key, pages in tree.items():

@@ -114,3 +114,11 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_page_past_its_unpublish_date_answers_404_before_the_scheduler_runs(client, mixed_news):
+    expired = mixed_news.get_children().get(slug="expired-statement")
+    assert expired.live
+    assert client.get(expired.url).status_code == 404
+    assert client.get(mixed_news.get_children().get(slug="public-statement").url).status_code == 200
