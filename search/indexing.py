@@ -17,6 +17,7 @@ from elasticsearch.helpers import bulk
 from wagtail.models import Page
 
 from members.models import GroupMember, IndividualMember
+from portal.visibility import visible_pages
 
 from .client import BULK_TIMEOUT, breaker, get_client
 from .documents import alias_name, index_body
@@ -64,9 +65,7 @@ def indexable_members() -> Iterator[GroupMember | IndividualMember]:
 
 
 def indexable_pages() -> Iterator[Page]:
-    for page in Page.objects.live().filter(depth__gt=1).specific().select_related("locale"):
-        if page_is_indexable(page):
-            yield page
+    yield from visible_pages(Page.objects.filter(depth__gt=1)).specific().select_related("locale")
 
 
 SOURCES: dict[str, tuple[Callable[[], Iterable], Callable[[Model], dict]]] = {

@@ -6,11 +6,11 @@ live, unexpired and not login-restricted. Contact fields are never read here.
 """
 
 from django.db.models import Model
-from django.utils import timezone
 from wagtail.models import Page
 
 from members.models import GroupMember, IndividualMember, Visibility
 from members.text import normalize
+from portal.visibility import visible_pages
 
 from .text import bigrams, romaji_variants
 
@@ -38,15 +38,8 @@ def member_is_indexable(member: GroupMember | IndividualMember) -> bool:
 
 
 def page_is_indexable(page: Page) -> bool:
-    # expire_at may have passed before `publish_scheduled` has run and set `expired`.
-    expiring = page.expire_at is not None and page.expire_at <= timezone.now()
-    return (
-        page.live
-        and not page.expired
-        and not expiring
-        and page.depth > 1
-        and not page.get_view_restrictions().exists()
-    )
+    """Anonymous visitors can open it: the portal's one rule for menus, feeds and sitemap."""
+    return page.depth > 1 and visible_pages(Page.objects.filter(pk=page.pk)).exists()
 
 
 def indexed_visibility(member: GroupMember | IndividualMember) -> str:
