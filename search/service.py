@@ -176,7 +176,7 @@ def similar_groups(group, *, tier: Tier) -> list[dict]:
         index=alias_name("members"),
     )
     response = breaker.call(lambda es: search.using(es).execute())
-    return [member_result(hit, []) | {"type": "group"} for hit in response.hits]
+    return [member_result(hit, []) for hit in response.hits]
 
 
 def suggest(prefix: str, *, tier: Tier, size: int = 8) -> list[dict]:
