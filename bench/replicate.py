@@ -9,59 +9,53 @@ from members.models import (
     TaggedIndividualField,
 )
 
-RELATED = ("languages", "fields", "participations")
+# (member model, its tag through model, its participation model and member field)
+KINDS = [
+    (GroupMember, TaggedGroupField, GroupParticipation, "group"),
+    (IndividualMember, TaggedIndividualField, IndividualParticipation, "individual"),
+]
 
 
-def _copy(instance, *, skip: set[str]) -> dict:
-    return {
-        f.attname: getattr(instance, f.attname)
-        for f in type(instance)._meta.concrete_fields
-        if f.attname not in {"id", *skip}
+def _clone(member, n: int):
+    model = type(member)
+    values = {
+        f.attname: getattr(member, f.attname)
+        for f in model._meta.concrete_fields
+        if f.attname not in {"id", "user_id"}
     }
+    clone = model(**values)
+    clone.member_number = f"{member.member_number}-{n}"
+    if hasattr(clone, "slug"):
+        clone.slug = f"{member.slug}-{n}"
+    return clone
 
 
 def replicate(*, copies: int, batch: int = 2000) -> None:
-    groups = list(GroupMember.objects.prefetch_related(*RELATED))
-    people = list(IndividualMember.objects.prefetch_related(*RELATED))
-    group_language = GroupMember.languages.through
-    person_language = IndividualMember.languages.through
-    for n in range(1, copies + 1):
-        clones = []
-        for group in groups:
-            clone = GroupMember(**_copy(group, skip=set()))
-            clone.member_number, clone.slug = f"{group.member_number}-{n}", f"{group.slug}-{n}"
-            clones.append(clone)
-        GroupMember.objects.bulk_create(clones, batch_size=batch)
-        pairs = list(zip(groups, clones, strict=True))
-        TaggedGroupField.objects.bulk_create(
-            [TaggedGroupField(content_object=c, tag=t) for g, c in pairs for t in g.fields.all()],
-            batch_size=batch,
-        )  # fmt: skip
-        group_language.objects.bulk_create(
-            [group_language(groupmember=c, language=x) for g, c in pairs for x in g.languages.all()],
-            batch_size=batch,
-        )  # fmt: skip
-        GroupParticipation.objects.bulk_create(
-            [GroupParticipation(group=c, subnetwork_id=p.subnetwork_id, role=p.role) for g, c in pairs for p in g.participations.all()],
-            batch_size=batch,
-        )  # fmt: skip
-
-        clones = []
-        for person in people:
-            clone = IndividualMember(**_copy(person, skip={"user_id"}))
-            clone.member_number = f"{person.member_number}-{n}"
-            clones.append(clone)
-        IndividualMember.objects.bulk_create(clones, batch_size=batch)
-        pairs = list(zip(people, clones, strict=True))
-        TaggedIndividualField.objects.bulk_create(
-            [TaggedIndividualField(content_object=c, tag=t) for p, c in pairs for t in p.fields.all()],
-            batch_size=batch,
-        )  # fmt: skip
-        person_language.objects.bulk_create(
-            [person_language(individualmember=c, language=x) for p, c in pairs for x in p.languages.all()],
-            batch_size=batch,
-        )  # fmt: skip
-        IndividualParticipation.objects.bulk_create(
-            [IndividualParticipation(individual=c, subnetwork_id=x.subnetwork_id, role=x.role) for p, c in pairs for x in p.participations.all()],
-            batch_size=batch,
-        )  # fmt: skip
+    for model, tagged, participation, member_field in KINDS:
+        originals = list(model.objects.prefetch_related("languages", "fields", "participations"))
+        language_link = model.languages.through
+        language_field = f"{model._meta.model_name}"
+        for n in range(1, copies + 1):
+            clones = [_clone(member, n) for member in originals]
+            model.objects.bulk_create(clones, batch_size=batch)
+            pairs = list(zip(originals, clones, strict=True))
+            tagged.objects.bulk_create(
+                [tagged(content_object=c, tag=t) for m, c in pairs for t in m.fields.all()],
+                batch_size=batch,
+            )
+            language_link.objects.bulk_create(
+                [
+                    language_link(**{language_field: c}, language=x)
+                    for m, c in pairs
+                    for x in m.languages.all()
+                ],
+                batch_size=batch,
+            )
+            participation.objects.bulk_create(
+                [
+                    participation(**{member_field: c}, subnetwork_id=p.subnetwork_id, role=p.role)
+                    for m, c in pairs
+                    for p in m.participations.all()
+                ],
+                batch_size=batch,
+            )

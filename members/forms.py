@@ -11,6 +11,7 @@ reaches a query except the normalised ``q``.
 import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django import forms
 from django.http import QueryDict
@@ -126,8 +127,9 @@ class DirectoryFilterForm(forms.Form):
     MULTI = ("prefecture", "field", "language", "network")
 
     def __init__(self, data: QueryDict | dict | None = None, **kwargs):
-        # Labels follow the language active when the form is built (one per request).
-        self.base_fields = self._fields_with_choices()
+        # Labels follow the language active when the form is built (one per request). The
+        # fields are built once per language: Form.__init__ deep-copies them for each instance.
+        self.base_fields = _fields_for_language(get_language() or "ja")
         super().__init__(self._sanitise(data) if data is not None else None, **kwargs)
 
     @classmethod
@@ -218,3 +220,8 @@ class DirectoryFilterForm(forms.Form):
             sort=data.get("sort") or SORT_KANA,
             page=data.get("page") or 1,
         )
+
+
+@lru_cache(maxsize=8)
+def _fields_for_language(language: str) -> dict:
+    return DirectoryFilterForm._fields_with_choices()

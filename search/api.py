@@ -1,7 +1,5 @@
 """The JSON API (/api/v1/…): the same queries as the HTML views, as data."""
 
-from dataclasses import asdict
-
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -25,7 +23,7 @@ def _paged(results: service.SearchResults) -> JsonResponse:
         return JsonResponse(
             {"error": "page_out_of_range", "num_pages": results.num_pages}, status=404
         )
-    return JsonResponse(asdict(results), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(results.as_json(), json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET

@@ -51,6 +51,18 @@ class SearchResults:
     did_you_mean: str | None = None
     broader: list[dict] = field(default_factory=list)
 
+    def as_json(self) -> dict:
+        """The API's JSON body (cheaper than ``dataclasses.asdict``'s deep copies)."""
+        return {
+            "count": self.count,
+            "page": self.page,
+            "num_pages": self.num_pages,
+            "results": self.results,
+            "facets": {name: [vars(v) for v in values] for name, values in self.facets.items()},
+            "did_you_mean": self.did_you_mean,
+            "broader": self.broader,
+        }
+
 
 def _english() -> bool:
     return (get_language() or "ja").startswith("en")

@@ -18,6 +18,7 @@ from members.models import (
     GroupParticipation,
     IndividualMember,
     IndividualParticipation,
+    Participation,
     TaggedGroupField,
     TaggedIndividualField,
 )
@@ -61,8 +62,8 @@ def _member_changed(sender, instance, **kwargs):
 
 
 def _related_changed(sender, instance, **kwargs):
-    owner = getattr(instance, "content_object", None) or getattr(instance, "group", None)
-    owner = owner or getattr(instance, "individual", None)
+    """A tag or a sub-network participation changed: re-sync the member it belongs to."""
+    owner = instance.member if isinstance(instance, Participation) else instance.content_object
     if owner is not None and owner.pk is not None:
         schedule(doc_id(owner))
 

@@ -7,6 +7,7 @@ from .members import (
     IndividualMember,
     IndividualParticipation,
     MemberQuerySet,
+    Participation,
     ParticipationRole,
     Status,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "IndividualParticipation",
     "Language",
     "MemberQuerySet",
+    "Participation",
     "ParticipationRole",
     "Prefecture",
     "Region",

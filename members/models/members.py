@@ -288,8 +288,9 @@ class IndividualMember(MemberBase):
         return reverse("members:person", kwargs={"pk": self.pk})
 
 
-class GroupParticipation(models.Model):
-    group = ParentalKey(GroupMember, on_delete=models.CASCADE, related_name="participations")
+class Participation(models.Model):
+    """A member's part in a sub-network; the concrete classes add the member link."""
+
     subnetwork = models.ForeignKey(SubNetwork, on_delete=models.CASCADE, related_name="+")
     role = models.CharField(
         _("role"),
@@ -299,24 +300,28 @@ class GroupParticipation(models.Model):
     )
 
     class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.member} – {self.subnetwork} ({self.role})"
+
+
+class GroupParticipation(Participation):
+    group = ParentalKey(GroupMember, on_delete=models.CASCADE, related_name="participations")
+
+    class Meta:
         constraints = [
             models.UniqueConstraint(fields=["group", "subnetwork"], name="unique_group_subnetwork")
         ]
 
-    def __str__(self) -> str:
-        return f"{self.group} – {self.subnetwork} ({self.role})"
+    @property
+    def member(self) -> GroupMember:
+        return self.group
 
 
-class IndividualParticipation(models.Model):
+class IndividualParticipation(Participation):
     individual = ParentalKey(
         IndividualMember, on_delete=models.CASCADE, related_name="participations"
-    )
-    subnetwork = models.ForeignKey(SubNetwork, on_delete=models.CASCADE, related_name="+")
-    role = models.CharField(
-        _("role"),
-        max_length=12,
-        choices=ParticipationRole.choices,
-        default=ParticipationRole.MEMBER,
     )
 
     class Meta:
@@ -326,5 +331,6 @@ class IndividualParticipation(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"{self.individual} – {self.subnetwork} ({self.role})"
+    @property
+    def member(self) -> IndividualMember:
+        return self.individual
