@@ -10,13 +10,18 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import Model
+from django.db.models import Model, Prefetch
 from django.utils import timezone
 from elasticsearch import NotFoundError
 from elasticsearch.helpers import bulk
 from wagtail.models import Page
 
-from members.models import GroupMember, IndividualMember
+from members.models import (
+    GroupMember,
+    GroupParticipation,
+    IndividualMember,
+    IndividualParticipation,
+)
 from portal.visibility import visible_pages
 
 from .client import BULK_TIMEOUT, breaker, get_client
@@ -55,13 +60,22 @@ def has_kuromoji() -> bool:
 
 
 def indexable_members() -> Iterator[GroupMember | IndividualMember]:
-    prefetch = ["languages", "fields", "participations__subnetwork"]
-    groups = GroupMember.objects.listed().filter(visibility__in=INDEXED_VISIBILITY)
-    yield from groups.select_related("prefecture__region").prefetch_related(*prefetch)
-    people = IndividualMember.objects.listed().filter(visibility__in=INDEXED_VISIBILITY)
-    yield from people.select_related("prefecture__region", "affiliation").prefetch_related(
-        *prefetch
-    )
+    for model, participation in (
+        (GroupMember, GroupParticipation),
+        (IndividualMember, IndividualParticipation),
+    ):
+        related = ["prefecture__region"] + (["affiliation"] if model is IndividualMember else [])
+        members = model.objects.listed().filter(visibility__in=INDEXED_VISIBILITY)
+        yield from members.select_related(*related).prefetch_related(
+            # Plain lists (to_attr): the serializer then builds no queryset per document.
+            Prefetch("fields", to_attr="fields_list"),
+            Prefetch("languages", to_attr="languages_list"),
+            Prefetch(
+                "participations",
+                queryset=participation.objects.select_related("subnetwork"),
+                to_attr="participations_list",
+            ),
+        )
 
 
 def indexable_pages() -> Iterator[Page]:

@@ -51,10 +51,17 @@ def indexed_visibility(member: GroupMember | IndividualMember) -> str:
     return visibility.value
 
 
+def _related(member, name: str) -> list:
+    """A relation as a list: prefetched into ``<name>_list`` by a bulk rebuild (no queryset per
+    document), or read through the relation for a single sync."""
+    prefetched = getattr(member, f"{name}_list", None)
+    return prefetched if prefetched is not None else list(getattr(member, name).all())
+
+
 def member_document(member: GroupMember | IndividualMember) -> dict:
     kind = member_kind(member)
-    fields = list(member.fields.all())
-    languages = list(member.languages.all())
+    fields = _related(member, "fields")
+    languages = _related(member, "languages")
     prefecture = member.prefecture
     if kind == "group":
         name_en = member.name_en
@@ -100,7 +107,7 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
         "municipality": getattr(member, "municipality", ""),
         "fields": sorted(tag.slug for tag in fields),
         "languages": sorted(lang.code for lang in languages),
-        "networks": sorted(p.subnetwork.slug for p in member.participations.all()),
+        "networks": sorted(p.subnetwork.slug for p in _related(member, "participations")),
         "member_since": member.member_since,
         "url_path": member.get_absolute_url(),
         "suggest": {

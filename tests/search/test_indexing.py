@@ -74,3 +74,19 @@ def test_deleting_a_member_deletes_its_document(es, make_group, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         group.delete()
     assert not es.exists(index=alias_name("members"), id=doc)
+
+
+def test_bulk_rebuild_and_single_sync_build_the_same_document(es, make_group, make_person):
+    from members.models import GroupMember, IndividualMember
+    from search.indexing import indexable_members
+    from search.serializers import member_document
+
+    group = make_group("同じ文書の会", kana="おなじぶんしょのかい", fields=["labour", "refugees"],
+                       languages=["vi", "ne"], networks=["trainees", "poverty"])  # fmt: skip
+    person = make_person(occupation="通訳", affiliation=group)
+    bulk = {(type(m), m.pk): member_document(m) for m in indexable_members()}
+    assert bulk[(GroupMember, group.pk)] == member_document(GroupMember.objects.get(pk=group.pk))
+    assert bulk[(IndividualMember, person.pk)] == member_document(
+        IndividualMember.objects.get(pk=person.pk)
+    )
+    assert bulk[(GroupMember, group.pk)]["networks"] == ["poverty", "trainees"]
