@@ -156,3 +156,12 @@ def test_individuals_are_never_found_anonymously_even_if_marked_public(es, refre
     assert anon("こうかい").count == 0
     assert service.suggest("公開", tier=Tier.ANONYMOUS) == []
     assert service.directory(DirectoryParams(q="こうかい"), tier=Tier.MEMBER).count == 1
+
+
+def test_group_page_similar_groups_do_not_leak_hidden_groups(people, make_group, refresh, client):
+    make_group("秘密の医療相談会", kana="ひみつのいりょうそうだんかい", fields=["medical-care"],
+               visibility=Visibility.MEMBERS)  # fmt: skip
+    refresh()
+    html = client.get(people["group"].get_absolute_url()).content.decode()
+    assert "移住者医療ネット東京" in html  # the public similar group is shown
+    assert "秘密の医療相談会" not in html
