@@ -60,8 +60,9 @@ def _related(member, name: str) -> list:
 
 def member_document(member: GroupMember | IndividualMember) -> dict:
     kind = member_kind(member)
-    fields = _related(member, "fields")
-    languages = _related(member, "languages")
+    # Sorted: the database may return relations in any order, and documents must be stable.
+    fields = sorted(_related(member, "fields"), key=lambda tag: tag.slug)
+    languages = sorted(_related(member, "languages"), key=lambda language: language.code)
     prefecture = member.prefecture
     if kind == "group":
         name_en = member.name_en
