@@ -14,8 +14,7 @@ from elasticsearch.dsl.query import Query
 from members.models import Tier, Visibility
 from members.text import normalize
 
-from .text import CJK_CHAR as _CJK
-from .text import bigrams, fold, query_words
+from .text import bigrams, fold, has_cjk, query_words
 
 PAGE_SIZE = 20
 MAX_WINDOW = 10_000  # Elasticsearch's index.max_result_window: from + size never exceeds it
@@ -63,7 +62,7 @@ def word_query(word: str) -> Query:
     if len(word) == 1:  # a lone kanji has no bigram: the standard field indexes single ones
         clauses.append(Q("match", title={"query": word, "boost": 0.5}))
     latin = fold(word)
-    if not _CJK.search(latin):
+    if not has_cjk(latin):
         # The standard analyzer splits CJK into single characters; only Latin words go to the
         # standard-analyzed fields, so Japanese never matches as scattered characters.
         clauses += [
@@ -171,7 +170,7 @@ def suggest_search(prefix: str, *, tier: Tier, index: str, size: int = 8) -> Sea
     grams = bigrams(text)
     latin = fold(text)
     infix = [Q("match_phrase", title_bigram=grams), Q("match_phrase", kana_bigram=grams)]
-    if not _CJK.search(latin):
+    if not has_cjk(latin):
         infix += [Q("match_bool_prefix", romaji=latin), Q("match_bool_prefix", name_en=latin)]
     query = (
         Q("bool", should=infix, minimum_should_match=1, filter=[visibility_filter(tier)])

@@ -21,7 +21,7 @@ MAX_QUERY_WORDS = 8
 # Han, hiragana, katakana (incl. the prolonged sound mark) and the iteration mark.
 _CJK = r"\u3005\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
-CJK_CHAR = _IS_CJK = re.compile(rf"[{_CJK}]")
+_IS_CJK = re.compile(rf"[{_CJK}]")
 
 
 def fold(text: str | None) -> str:
@@ -42,6 +42,11 @@ def bigrams(text: str | None) -> str:
         else:
             terms.append(run)
     return " ".join(terms)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds Japanese script (then it is matched only through bigrams)."""
+    return _IS_CJK.search(text) is not None
 
 
 def romaji_variants(romaji: str) -> str:
