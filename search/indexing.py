@@ -31,6 +31,7 @@ from .serializers import (
     INDEXED_VISIBILITY,
     doc_id,
     index_kind,
+    indexed_visibility,
     member_document,
     member_is_indexable,
     page_document,
@@ -184,8 +185,12 @@ def indexed_ids(kind: str) -> set[str]:
     return {hit["_id"] for hit in hits}
 
 
-def expected_ids(kind: str) -> set[str]:
-    return {doc_id(obj) for obj in SOURCES[kind][0]()}
+def expected_documents(kind: str) -> dict[str, str]:
+    """Document id → tier (members) or locale (pages) of everything that should be indexed,
+    keyed exactly as the serializer stores it, in one pass over the database."""
+    if kind == "members":
+        return {doc_id(obj): indexed_visibility(obj) for obj in SOURCES[kind][0]()}
+    return {doc_id(obj): obj.locale.language_code for obj in SOURCES[kind][0]()}
 
 
 def tier_counts(kind: str) -> dict[str, int]:
@@ -197,11 +202,3 @@ def tier_counts(kind: str) -> dict[str, int]:
         )
     )
     return {b["key"]: b["doc_count"] for b in response["aggregations"]["t"]["buckets"]}
-
-
-def expected_tier_counts(kind: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for obj in SOURCES[kind][0]():
-        key = obj.visibility if kind == "members" else obj.locale.language_code
-        counts[key] = counts.get(key, 0) + 1
-    return counts

@@ -90,3 +90,14 @@ def test_bulk_rebuild_and_single_sync_build_the_same_document(es, make_group, ma
         IndividualMember.objects.get(pk=person.pk)
     )
     assert bulk[(GroupMember, group.pk)]["networks"] == ["poverty", "trainees"]
+
+
+def test_status_counts_tiers_as_the_index_stores_them(es, make_person, capsys):
+    from members.models import IndividualMember
+
+    person = make_person()
+    # A legacy row marked public: individuals are indexed at the members tier regardless.
+    IndividualMember.objects.filter(pk=person.pk).update(visibility=Visibility.PUBLIC)
+    call_command("search_index", "rebuild", "--kind", "members")
+    call_command("search_index", "status", "--kind", "members")
+    assert "members      database      1  index      1  ok" in capsys.readouterr().out

@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.core.management.base import BaseCommand, CommandError
 from elasticsearch import ApiError, TransportError
 from tqdm import tqdm
@@ -6,8 +8,7 @@ from search.client import SearchUnavailable, breaker
 from search.indexing import (
     KINDS,
     ensure_indices,
-    expected_ids,
-    expected_tier_counts,
+    expected_documents,
     indexed_ids,
     rebuild,
     sync_document,
@@ -47,7 +48,8 @@ class Command(BaseCommand):
         ensure_indices()
         drift = False
         for kind in kinds:
-            expected, actual = expected_tier_counts(kind), tier_counts(kind)
+            documents = expected_documents(kind)
+            expected, actual = Counter(documents.values()), tier_counts(kind)
             for key in sorted(set(expected) | set(actual)):
                 ok = expected.get(key, 0) == actual.get(key, 0)
                 drift |= not ok
@@ -56,7 +58,7 @@ class Command(BaseCommand):
                     f"index {actual.get(key, 0):6}  {'ok' if ok else 'DRIFT'}"
                 )
             # Equal counts can hide a missing and a stale document: compare the ids too.
-            wanted, present = expected_ids(kind), indexed_ids(kind)
+            wanted, present = set(documents), indexed_ids(kind)
             missing, stale = len(wanted - present), len(present - wanted)
             if missing or stale:
                 drift = True
@@ -70,7 +72,7 @@ class Command(BaseCommand):
         ensure_indices()
         todo: set[str] = set(IndexFailure.objects.values_list("doc_id", flat=True))
         for kind in kinds:
-            expected, actual = expected_ids(kind), indexed_ids(kind)
+            expected, actual = set(expected_documents(kind)), indexed_ids(kind)
             todo |= expected - actual  # missing from the index
             todo |= actual - expected  # in the index but hidden, withdrawn or gone
         fixed = 0
