@@ -110,7 +110,6 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
         "languages": sorted(lang.code for lang in languages),
         "networks": sorted(p.subnetwork.slug for p in _related(member, "participations")),
         "member_since": member.member_since,
-        "url_path": member.get_absolute_url(),
         "suggest": {
             "input": suggest_inputs,
             "contexts": {"visibility": [indexed_visibility(member)]},

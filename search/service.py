@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -70,19 +71,13 @@ def _english() -> bool:
 
 @lru_cache(maxsize=4)
 def _labels(language: str) -> dict[str, dict[str, str]]:
-    en = language.startswith("en")
-
-    def pick(ja: str, en_name: str) -> str:
-        return en_name if en else ja
-
+    """Vocabulary labels in ``language`` (the active one: ``.label`` follows it)."""
     return {
-        "region": {r.slug: pick(r.name_ja, r.name_en) for r in Region.objects.all()},
-        "prefecture": {p.code: pick(p.name_ja, p.name_en) for p in Prefecture.objects.all()},
-        "field": {t.slug: pick(t.name, t.name_en) for t in FieldTag.objects.all()},
-        "language": {
-            lang.code: pick(lang.name_ja, lang.name_en) for lang in Language.objects.all()
-        },
-        "network": {s.slug: pick(s.name_ja, s.name_en) for s in SubNetwork.objects.all()},
+        "region": {r.slug: r.label for r in Region.objects.all()},
+        "prefecture": {p.code: p.label for p in Prefecture.objects.all()},
+        "field": {t.slug: t.label for t in FieldTag.objects.all()},
+        "language": {lang.code: lang.label for lang in Language.objects.all()},
+        "network": {s.slug: s.label for s in SubNetwork.objects.all()},
     }
 
 
@@ -90,18 +85,19 @@ def facet_labels() -> dict[str, dict[str, str]]:
     return {**_labels(get_language() or "ja"), "type": TYPE_LABELS}
 
 
-def _labelled(facet: str, values: list[str]) -> list[dict]:
-    labels = facet_labels()[facet]
+def _labelled(labels: dict[str, str], values: list[str]) -> list[dict]:
     return [{"value": v, "label": labels.get(v, v)} for v in values if v]
 
 
 def member_result(hit, words: list[str]) -> dict:
     source = hit.to_dict()
-    en = _english()
-    summary = (source.get("summary_en") if en else None) or source.get("summary") or ""
-    url = source.get("url_path", "")
-    if en and url and not url.startswith("/en/"):
-        url = "/en" + url
+    labels = facet_labels()
+    summary = (source.get("summary_en") if _english() else None) or source.get("summary") or ""
+    # Reversed now, not stored at index time, so the link follows the viewer's language.
+    if source["kind"] == "group":
+        url = reverse("members:group", kwargs={"slug": source["slug"]})
+    else:
+        url = reverse("members:person", kwargs={"pk": source["pk"]})
     return {
         "id": hit.meta.id,
         "type": source["kind"],
@@ -109,9 +105,9 @@ def member_result(hit, words: list[str]) -> dict:
         "name": source.get("title", ""),
         "name_en": source.get("name_en", ""),
         "kana": source.get("kana", ""),
-        "prefecture": (_labelled("prefecture", [source.get("prefecture")]) or [None])[0],
-        "fields": _labelled("field", source.get("fields", [])),
-        "languages": _labelled("language", source.get("languages", [])),
+        "prefecture": (_labelled(labels["prefecture"], [source.get("prefecture")]) or [None])[0],
+        "fields": _labelled(labels["field"], source.get("fields", [])),
+        "languages": _labelled(labels["language"], source.get("languages", [])),
         "snippet": str(highlight(summary, words)),
         "url": url,
     }

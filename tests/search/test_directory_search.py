@@ -161,3 +161,17 @@ def test_html_directory_shows_facets_and_results(groups, client):
 def test_sort_by_kana_and_newest(groups):
     kana = service.directory(DirectoryParams(sort="kana"), tier=Tier.ANONYMOUS)
     assert [r["kana"] for r in kana.results] == sorted(r["kana"] for r in kana.results)
+
+
+def test_result_links_follow_the_viewer_language_not_the_indexing_one(
+    es, refresh, make_group, client
+):
+    with translation.override("en"):  # e.g. saved by an editor using the English admin
+        make_group("言語の会", kana="げんごのかい", slug="gengo")
+    refresh()
+    with translation.override("ja"):
+        assert run("言語の会").results[0]["url"] == "/members/groups/gengo/"
+    with translation.override("en"):
+        assert run("言語の会").results[0]["url"] == "/en/members/groups/gengo/"
+    html = client.get("/members/", {"q": "言語の会"}).content.decode()
+    assert 'href="/members/groups/gengo/"' in html
