@@ -1,4 +1,4 @@
-"""Public directory views: validate the parameters, run one query, render.
+"""A member's own page. The directory listing itself belongs to the search app (/members/).
 
 Who sees what is decided by ``viewer_tier`` and ``visible_to``; a record the viewer may not see
 answers 404 exactly like one that does not exist.
@@ -6,31 +6,7 @@ answers 404 exactly like one that does not exist.
 
 from django.shortcuts import get_object_or_404, render
 
-from .directory import directory_queryset
-from .forms import DirectoryFilterForm
 from .models import GroupMember, IndividualMember, viewer_tier
-from .pagination import paginate
-
-
-def directory(request, *, search_unavailable: bool = False):
-    """The directory from the database. The search app serves ``/members/`` with
-    Elasticsearch and falls back to this view (with a notice) when the search server is down."""
-    tier = viewer_tier(request.user)
-    form = DirectoryFilterForm(request.GET)
-    query = form.to_query()
-    results = directory_queryset(tier=tier, query=query)
-    return render(
-        request,
-        "members/directory.html",
-        {
-            "form": form,
-            "query": query,
-            "page_obj": paginate(results, number=query.page),
-            "shows_individuals": tier >= IndividualMember.minimum_viewer_tier,
-            "tier": tier,
-            "search_unavailable": search_unavailable,
-        },
-    )
 
 
 def group_detail(request, slug):

@@ -10,7 +10,6 @@ without ``members.view_private_contacts``, which ``viewer_tier`` maps to the sec
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +23,6 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from .directory import text_match
 from .models import (
     ContactFields,
     FieldTag,
@@ -119,8 +117,7 @@ class MemberIndexView(IndexView):
         if not self.is_searching:
             return queryset
         q = normalize(self.search_query)
-        member_number = Q(member_number__icontains=q)
-        return queryset.filter(text_match(q, group=queryset.model is GroupMember) | member_number)
+        return queryset.matching(q) | queryset.filter(member_number__icontains=q)
 
     def get_heading(self, queryset, field):
         column = COLUMN_BY_KEY[field]

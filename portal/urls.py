@@ -27,7 +27,7 @@ urlpatterns = [
 
 # Japanese at "/", English at "/en/": the default language needs no prefix.
 urlpatterns += i18n_patterns(
-    # The directory listing is the Elasticsearch search (with a database fallback).
+    # The directory (search app) and the members' own pages (members app) share the prefix.
     path("members/", search_views.directory, name="directory"),
     path("members/", include("members.urls")),
     path("search/", include("search.urls")),

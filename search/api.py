@@ -8,7 +8,7 @@ from members.models import viewer_tier
 
 from . import service
 from .client import SearchUnavailable
-from .forms import directory_params, site_params
+from .params import parse_directory, parse_page, parse_q
 
 
 def _unavailable() -> JsonResponse:
@@ -19,7 +19,8 @@ def _unavailable() -> JsonResponse:
 
 
 def _paged(results: service.SearchResults) -> JsonResponse:
-    if results.page > results.num_pages:
+    # The HTML pages answer a page past the end with 404 too (search.views).
+    if results.out_of_range:
         return JsonResponse(
             {"error": "page_out_of_range", "num_pages": results.num_pages}, status=404
         )
@@ -28,7 +29,7 @@ def _paged(results: service.SearchResults) -> JsonResponse:
 
 @require_GET
 def members(request):
-    params, _form = directory_params(request.GET)
+    params = parse_directory(request.GET)
     try:
         return _paged(service.directory(params, tier=viewer_tier(request.user)))
     except SearchUnavailable:
@@ -37,18 +38,19 @@ def members(request):
 
 @require_GET
 def site(request):
-    q, page = site_params(request.GET)
+    q = parse_q(request.GET)
     if not q:
         return JsonResponse({"count": 0, "page": 1, "num_pages": 1, "results": []})
     try:
-        return _paged(service.site(q, tier=viewer_tier(request.user), page=page))
+        results = service.site(q, tier=viewer_tier(request.user), page=parse_page(request.GET))
     except SearchUnavailable:
         return _unavailable()
+    return _paged(results)
 
 
 @require_GET
 def suggest(request):
-    q, _page = site_params(request.GET)
+    q = parse_q(request.GET)
     try:
         suggestions = service.suggest(q, tier=viewer_tier(request.user))
     except SearchUnavailable:

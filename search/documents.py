@@ -41,6 +41,7 @@ class MemberDocument(SharedText):
     pk = Integer()
     slug = Keyword()
     kana = Keyword(normalizer="folded")
+    name_sort_en = Keyword(normalizer="folded")  # the order of English pages
     kana_bigram = Text(analyzer=BIGRAM)
     romaji = Text(analyzer=LATIN, index_prefixes={"min_chars": 1, "max_chars": 10})
     name_en = Text(analyzer=LATIN, index_prefixes={"min_chars": 1, "max_chars": 10})

@@ -2,11 +2,10 @@
 
 Nothing here talks to the server. User text only ever reaches ``match``/``match_phrase``
 queries on listed fields (never ``query_string``), and facet values are matched against the
-allow-list in ``FACETS`` by the form before they get here.
+allow-list of ``search.facets`` by ``search.params`` before they get here.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.query import Query
@@ -14,36 +13,24 @@ from elasticsearch.dsl.query import Query
 from members.models import Tier, Visibility
 from members.text import normalize
 
+from .facets import ALL, FACETS, Facet
+from .params import (
+    MAX_PAGE,
+    PAGE_SIZE,
+    SORT_NAME,
+    SORT_NEWEST,
+    SORT_RELEVANCE,
+    DirectoryParams,
+)
 from .text import bigrams, fold, has_cjk, query_words
 
-PAGE_SIZE = 20
-MAX_WINDOW = 10_000  # Elasticsearch's index.max_result_window: from + size never exceeds it
-MAX_PAGE = MAX_WINDOW // PAGE_SIZE
-
-# URL parameter → document field. The order is the order facets are shown in.
-FACETS = {
-    "type": "kind",
-    "region": "region",
-    "prefecture": "prefecture",
-    "field": "fields",
-    "language": "languages",
-    "network": "networks",
+# Each order ends in the document id so that equal names still page deterministically.
+ORDERS = {
+    SORT_RELEVANCE: ["_score", "kana", "pk"],
+    SORT_NAME: ["kana", "pk"],
+    SORT_NEWEST: [{"member_since": {"order": "desc", "missing": "_last"}}, "kana", "pk"],
 }
-SORTS = {
-    "relevance": ["_score", "kana"],
-    "kana": ["kana", "_score"],
-    "newest": [{"member_since": {"order": "desc", "missing": "_last"}}, "kana"],
-}
-
-
-@dataclass(frozen=True)
-class DirectoryParams:
-    """Validated directory parameters; every facet holds allow-listed values only."""
-
-    q: str = ""
-    selected: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    sort: str = "relevance"
-    page: int = 1
+ENGLISH_NAME_ORDER = ["name_sort_en", "pk"]
 
 
 def visibility_filter(tier: Tier) -> Query:
@@ -88,31 +75,44 @@ def text_query(q: str) -> Query:
     )
 
 
-def _facet_filter(facet: str, values: Sequence[str]) -> Query:
-    return Q("terms", **{FACETS[facet]: list(values)})
+def facet_filter(facet: Facet, values: Sequence[str]) -> Query:
+    if facet.combine == ALL:
+        return Q("bool", filter=[Q("term", **{facet.index_field: v}) for v in values])
+    return Q("terms", **{facet.index_field: list(values)})
 
 
-def directory_search(params: DirectoryParams, *, tier: Tier, index: str) -> Search:
+def directory_search(
+    params: DirectoryParams, *, tier: Tier, index: str, english: bool = False
+) -> Search:
     """The directory query: text and visibility in the main query (so totals, facets and
     suggestions never count a hidden member); facet selections in ``post_filter`` with
-    disjunctive counts (each facet's counts ignore its own selection)."""
-    selected = {k: v for k, v in params.selected.items() if v and k in FACETS}
+    disjunctive counts (each facet's counts ignore its own selection).
+
+    Two more aggregations feed the page: ``unfiltered`` counts the same words without any facet
+    (the way out of an empty result) and ``listed`` counts, per kind, every member this viewer
+    may see at all (the directory's "listed N of M members")."""
+    chosen = {f: facet_filter(f, params.values(f.name)) for f in FACETS if params.values(f.name)}
     search = Search(index=index).query(
         Q("bool", must=[text_query(params.q)], filter=[visibility_filter(tier)])
     )
-    if selected:
-        search = search.post_filter(
-            Q("bool", filter=[_facet_filter(k, v) for k, v in selected.items()])
-        )
-    for facet, es_field in FACETS.items():
-        others = [_facet_filter(k, v) for k, v in selected.items() if k != facet]
-        agg = search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others))
-        agg.bucket("values", "terms", field=es_field, size=100)
-    page = min(max(params.page, 1), MAX_PAGE)
-    start = (page - 1) * PAGE_SIZE
-    search = search.sort(*SORTS.get(params.sort, SORTS["relevance"]))
-    return search.extra(from_=start, size=PAGE_SIZE, track_total_hits=True).source(
-        excludes=["suggest", "*_bigram", "body"]
+    if chosen:
+        search = search.post_filter(Q("bool", filter=list(chosen.values())))
+    for facet in FACETS:
+        others = [query for f, query in chosen.items() if f is not facet]
+        agg = search.aggs.bucket(facet.name, "filter", filter=Q("bool", filter=others))
+        agg.bucket("values", "terms", field=facet.index_field, size=100)
+    search.aggs.bucket("unfiltered", "filter", filter=Q("match_all"))
+    listed = search.aggs.bucket("listed", "global").bucket(
+        "visible", "filter", filter=visibility_filter(tier)
+    )
+    listed.bucket("kinds", "terms", field="kind", size=2)
+    order = params.order
+    keys = ENGLISH_NAME_ORDER if english and order == SORT_NAME else ORDERS[order]
+    start = (min(params.page, MAX_PAGE) - 1) * PAGE_SIZE
+    return (
+        search.sort(*keys)
+        .extra(from_=start, size=PAGE_SIZE, track_total_hits=True)
+        .source(excludes=["suggest", "*_bigram", "body"])
     )
 
 

@@ -58,6 +58,11 @@ def _related(member, name: str) -> list:
     return prefetched if prefetched is not None else list(getattr(member, name).all())
 
 
+def english_sort_name(member: GroupMember | IndividualMember) -> str:
+    """English pages list members alphabetically by English name, else by romaji reading."""
+    return normalize(getattr(member, "name_en", "") or member.romaji or member.name).lower()
+
+
 def member_document(member: GroupMember | IndividualMember) -> dict:
     kind = member_kind(member)
     # Sorted: the database may return relations in any order, and documents must be stable.
@@ -97,6 +102,7 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
         "title_en": name_en,
         "name_en": name_en,
         "kana": member.kana,
+        "name_sort_en": english_sort_name(member),
         "kana_bigram": bigrams(member.kana),
         "romaji": romaji,
         "body": body,

@@ -12,22 +12,23 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from members.models import FieldTag, Language, Prefecture, Region, SubNetwork, Tier
+from members.models import FieldTag, Tier
 from members.text import normalize
 
 from . import queries
 from .client import breaker
 from .documents import alias_name
-from .queries import FACETS, MAX_PAGE, PAGE_SIZE, DirectoryParams
-from .text import fold, highlight, query_words
+from .facets import FACETS, FACETS_BY_NAME, Facet
+from .params import MAX_PAGE, PAGE_SIZE, DirectoryParams
+from .text import fold, has_cjk, highlight, query_words
 
-TYPE_LABELS = {"group": _("Group member"), "individual": _("Individual member")}
 KIND_LABELS = {
-    **TYPE_LABELS,
+    "group": _("Group member"),
+    "individual": _("Individual member"),
     "page": _("Page"),
     "news": _("News"),
     "event": _("Event"),
-    "project": _("Project"),
+    "project": _("Sub-network"),
     "qa": _("Q&A"),
     "publication": _("Publication"),
     "fund": _("Fund"),
@@ -38,8 +39,18 @@ KIND_LABELS = {
 class FacetValue:
     value: str
     label: str
-    count: int
+    count: int | None  # None: not counted (the database fallback)
     selected: bool
+
+
+@dataclass
+class FacetPanel:
+    facet: Facet
+    values: list[FacetValue]
+
+    @property
+    def chosen(self) -> bool:
+        return any(value.selected for value in self.values)
 
 
 @dataclass
@@ -51,6 +62,16 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     did_you_mean: str | None = None
     broader: list[dict] = field(default_factory=list)
+    unfiltered_count: int | None = None  # the same words without any facet
+    listed: dict[str, int] = field(default_factory=dict)  # kind → members this viewer may see
+    counted: bool = True  # False when the database answered without facet counts
+
+    @property
+    def out_of_range(self) -> bool:
+        return self.page > self.num_pages
+
+    def facet_panels(self) -> list[FacetPanel]:
+        return [FacetPanel(f, self.facets[f.name]) for f in FACETS if f.name in self.facets]
 
     def as_json(self) -> dict:
         """The API's JSON body (cheaper than ``dataclasses.asdict``'s deep copies)."""
@@ -62,95 +83,114 @@ class SearchResults:
             "facets": {name: [vars(v) for v in values] for name, values in self.facets.items()},
             "did_you_mean": self.did_you_mean,
             "broader": self.broader,
+            "unfiltered_count": self.unfiltered_count,
+            "listed": self.listed,
         }
 
 
-def _english() -> bool:
+def is_english() -> bool:
     return (get_language() or "ja").startswith("en")
 
 
-@lru_cache(maxsize=4)
-def _labels(language: str) -> dict[str, dict[str, str]]:
-    """Vocabulary labels in ``language`` (the active one: ``.label`` follows it)."""
-    return {
-        "region": {r.slug: r.label for r in Region.objects.all()},
-        "prefecture": {p.code: p.label for p in Prefecture.objects.all()},
-        "field": {t.slug: t.label for t in FieldTag.objects.all()},
-        "language": {lang.code: lang.label for lang in Language.objects.all()},
-        "network": {s.slug: s.label for s in SubNetwork.objects.all()},
-    }
+@lru_cache(maxsize=32)
+def _labels(facet: str, language: str) -> dict[str, str]:
+    return FACETS_BY_NAME[facet].labels()
 
 
-def facet_labels() -> dict[str, dict[str, str]]:
-    return {**_labels(get_language() or "ja"), "type": TYPE_LABELS}
+def facet_labels(facet: str) -> dict[str, str]:
+    """Value → label of ``facet`` in the active language."""
+    return _labels(facet, get_language() or "ja")
 
 
-def _labelled(labels: dict[str, str], values: list[str]) -> list[dict]:
-    return [{"value": v, "label": labels.get(v, v)} for v in values if v]
+def _labelled(facet: str, values: list[str]) -> list[dict]:
+    """Values with their labels, in the facet's vocabulary order (Japanese first, say)."""
+    labels = facet_labels(facet)
+    chosen = set(values)
+    return [{"value": v, "label": label} for v, label in labels.items() if v in chosen]
 
 
-def member_result(hit, words: list[str]) -> dict:
-    source = hit.to_dict()
-    labels = facet_labels()
-    summary = (source.get("summary_en") if _english() else None) or source.get("summary") or ""
+def member_result(doc_id: str, source: dict, words: list[str]) -> dict:
+    """One result card from a member document (an Elasticsearch hit's source, or the same
+    document serialised from the database by the fallback): one card for both."""
+    english = is_english()
+    summary = (source.get("summary_en") if english else None) or source.get("summary") or ""
     # Reversed now, not stored at index time, so the link follows the viewer's language.
     if source["kind"] == "group":
         url = reverse("members:group", kwargs={"slug": source["slug"]})
     else:
         url = reverse("members:person", kwargs={"pk": source["pk"]})
+    name, name_en = source.get("title", ""), source.get("name_en", "")
+    display = name_en if english and name_en else name
+    place = _labelled("prefecture", [source.get("prefecture")])
+    # English pages show English labels only: a municipality is stored in Japanese.
+    municipality = "" if english else source.get("municipality", "")
     return {
-        "id": hit.meta.id,
+        "id": doc_id,
         "type": source["kind"],
         "type_label": str(KIND_LABELS.get(source["kind"], source["kind"])),
-        "name": source.get("title", ""),
-        "name_en": source.get("name_en", ""),
+        "name": name,
+        "name_en": name_en,
         "kana": source.get("kana", ""),
-        "prefecture": (_labelled(labels["prefecture"], [source.get("prefecture")]) or [None])[0],
-        "fields": _labelled(labels["field"], source.get("fields", [])),
-        "languages": _labelled(labels["language"], source.get("languages", [])),
+        "display_name": display,
+        # English pages mark Japanese text so screen readers and fonts treat it as Japanese.
+        "display_lang": "ja" if english and has_cjk(display) else "",
+        "prefecture": place[0] if place else None,
+        "location": " ".join(p for p in [place[0]["label"] if place else "", municipality] if p),
+        "fields": _labelled("field", source.get("fields", [])),
+        "languages": _labelled("language", source.get("languages", [])),
         "snippet": str(highlight(summary, words)),
         "url": url,
     }
 
 
-def _num_pages(count: int) -> int:
+def num_pages(count: int) -> int:
     return min(MAX_PAGE, max(1, math.ceil(count / PAGE_SIZE)))
 
 
+def _ordered(facet: Facet, buckets: dict[str, int], selected: tuple[str, ...]) -> list[FacetValue]:
+    """Values with results (and every chosen one, so it can be unticked), in the facet's order."""
+    labels = facet_labels(facet.name)
+    values = [v for v in labels if buckets.get(v) or v in selected]
+    if facet.order == "count":
+        values.sort(key=lambda v: -buckets.get(v, 0))  # stable: vocabulary order breaks ties
+    return [
+        FacetValue(value=v, label=labels[v], count=buckets.get(v, 0), selected=v in selected)
+        for v in values
+    ]
+
+
 def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
-    index = alias_name("members")
-    search = queries.directory_search(params, tier=tier, index=index)
+    search = queries.directory_search(
+        params, tier=tier, index=alias_name("members"), english=is_english()
+    )
     response = breaker.call(lambda es: search.using(es).execute())
     words = query_words(params.q)
+    aggs = response.aggregations
     count = response.hits.total.value
-    facets = {}
-    for facet in FACETS:
-        selected = set(params.selected.get(facet, ()))
-        buckets = getattr(response.aggregations, facet).values.buckets
-        labels = facet_labels()[facet]
-        facets[facet] = [
-            FacetValue(
-                value=b.key,
-                label=str(labels.get(b.key, b.key)),
-                count=b.doc_count,
-                selected=b.key in selected,
-            )
-            for b in buckets
-        ]
     results = SearchResults(
         count=count,
         page=params.page,
-        num_pages=_num_pages(count),
-        results=[member_result(hit, words) for hit in response.hits],
-        facets=facets,
+        num_pages=num_pages(count),
+        results=[],
+        facets={
+            facet.name: _ordered(
+                facet,
+                {b.key: b.doc_count for b in getattr(aggs, facet.name).values.buckets},
+                params.values(facet.name),
+            )
+            for facet in FACETS
+        },
+        unfiltered_count=aggs.unfiltered.doc_count,
+        listed={b.key: b.doc_count for b in aggs.listed.visible.kinds.buckets},
     )
+    if not results.out_of_range:
+        results.results = [member_result(h.meta.id, h.to_dict(), words) for h in response.hits]
     if count == 0:
         # Dropping one facet: its filter aggregation already counts the hits without it.
-        for facet, values in params.selected.items():
-            if values:
-                without = getattr(response.aggregations, facet).doc_count
-                if without:
-                    results.broader.append({"facet": facet, "count": without})
+        for name, values in params.selected.items():
+            without = getattr(aggs, name).doc_count
+            if values and without:
+                results.broader.append({"facet": name, "count": without})
         results.broader.sort(key=lambda item: -item["count"])
         if words:
             results.did_you_mean = did_you_mean(params.q, tier=tier)
@@ -184,7 +224,7 @@ def similar_groups(group, *, tier: Tier) -> list[dict]:
         index=alias_name("members"),
     )
     response = breaker.call(lambda es: search.using(es).execute())
-    return [member_result(hit, []) for hit in response.hits]
+    return [member_result(hit.meta.id, hit.to_dict(), []) for hit in response.hits]
 
 
 def suggest(prefix: str, *, tier: Tier, size: int = 8) -> list[dict]:
@@ -192,7 +232,7 @@ def suggest(prefix: str, *, tier: Tier, size: int = 8) -> list[dict]:
     text = fold(prefix)
     if not text:
         return []
-    labels = facet_labels()["field"]
+    labels = facet_labels("field")
     tags = [
         {"text": labels[tag.slug], "type": "field", "value": tag.slug}
         for tag in FieldTag.objects.all()
@@ -228,11 +268,12 @@ def site(q: str, *, tier: Tier, page: int = 1) -> SearchResults:
                     "type": source["kind"],
                     "type_label": str(KIND_LABELS.get(source["kind"], source["kind"])),
                     "name": source.get("title", ""),
+                    "display_name": source.get("title", ""),
                     "snippet": str(highlight(source.get("summary", ""), words)),
                     "url": source.get("url_path", ""),
                 }
             )
         else:
-            results.append(member_result(hit, words))
+            results.append(member_result(hit.meta.id, hit.to_dict(), words))
     count = response.hits.total.value
-    return SearchResults(count=count, page=page, num_pages=_num_pages(count), results=results)
+    return SearchResults(count=count, page=page, num_pages=num_pages(count), results=results)

@@ -1,37 +1,47 @@
-"""HTML views: validate input, run one query, paginate, render. Thin by design."""
+"""HTML views: validate input, run one query, render. Thin by design."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from members import views as member_views
 from members.models import viewer_tier
+from members.stats import membership_counts
 
-from . import service
+from . import fallback, service
 from .client import SearchUnavailable
-from .forms import directory_params, site_params
+from .params import parse_directory, parse_page, parse_q
 
 
 @require_GET
 def directory(request):
+    """The member directory (/members/): Elasticsearch, or the database when it is down (the
+    same filters and cards, no counts, with a notice). A page past the end answers 404 with a
+    way back, as the JSON API does."""
     tier = viewer_tier(request.user)
-    params, form = directory_params(request.GET)
+    params = parse_directory(request.GET)
     try:
         results = service.directory(params, tier=tier)
     except SearchUnavailable:
-        # The directory stays usable from the database: same filters, no facet counts.
-        return member_views.directory(request, search_unavailable=True)
-    context = {"form": form, "params": params, "tier": tier, "results": results}
-    return render(request, "search/directory.html", context)
+        results = fallback.directory(params, tier=tier)
+    context = {
+        "params": params,
+        "results": results,
+        "tier": tier,
+        "membership": membership_counts(),
+    }
+    status = 404 if results.out_of_range else 200
+    return render(request, "search/directory.html", context, status=status)
 
 
 @require_GET
 def site_search(request):
     tier = viewer_tier(request.user)
-    q, page = site_params(request.GET)
+    q, page = parse_q(request.GET), parse_page(request.GET)
     context = {"q": q}
     if q:
         try:
-            context["results"] = service.site(q, tier=tier, page=page)
+            context["results"] = results = service.site(q, tier=tier, page=page)
         except SearchUnavailable:
             return render(request, "search/unavailable.html", context, status=503)
+        if results.out_of_range:
+            return render(request, "search/site_search.html", context, status=404)
     return render(request, "search/site_search.html", context)

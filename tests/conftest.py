@@ -18,6 +18,17 @@ def _require_elasticsearch(request):
 
 
 @pytest.fixture
+def search_down(settings):
+    """Elasticsearch refuses connections: pages answer from the database (the fallback)."""
+    from search.client import breaker
+
+    breaker.reset()
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # the discard port: nothing listens
+    yield
+    breaker.reset()
+
+
+@pytest.fixture
 def home_pages(db):
     from portal.seed import ensure_home_pages
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,21 @@ class MemberQuerySet(models.QuerySet):
             consent_given_at__isnull=False,
             consent_withdrawn_at__isnull=True,
         )
+
+    def matching(self, q: str):
+        """Keyword match over names, reading, romaji and the kind's own text fields (never
+        contacts); ``q`` must be normalised already. The admin's search box and the public
+        directory's database fallback both use it, so both find the same members."""
+        reading = to_hiragana(q)
+        match = (
+            Q(name__icontains=q)
+            | Q(kana__icontains=reading)
+            | Q(romaji__icontains=q.lower())
+            | Q(romaji__icontains=q.lower().replace(" ", ""))
+        )
+        for name in self.model.text_fields:
+            match |= Q(**{f"{name}__icontains": q})
+        return self.filter(match)
 
     def visible_to(self, tier: Tier):
         """What a viewer of ``tier`` may see. The secretariat sees every record."""
@@ -110,6 +126,8 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
 
     # The lowest viewer tier that may see any record of this kind, whatever its visibility.
     minimum_viewer_tier = Tier.ANONYMOUS
+    # Text searched by ``MemberQuerySet.matching`` besides names and readings.
+    text_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -166,6 +184,7 @@ class GroupMember(MemberBase):
     """団体会員: a member organisation."""
 
     kind = "group"  # the ``type`` value of the directory, exports and imports
+    text_fields = ("name_en", "description_ja", "description_en")
     search_fields = [
         *MemberBase.search_fields,
         index.SearchField("name_en"),
@@ -278,6 +297,7 @@ class IndividualMember(MemberBase):
         default=Visibility.MEMBERS,
     )
     minimum_viewer_tier = Tier.MEMBER
+    text_fields = ("occupation", "bio")
 
     class Meta:
         ordering = ["kana", "name"]

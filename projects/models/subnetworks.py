@@ -91,7 +91,7 @@ class SubNetworkPage(Page):
         )
 
     def directory_url(self) -> str:
-        return f"{reverse('members:directory')}?{urlencode({'network': self.subnetwork.slug})}"
+        return f"{reverse('directory')}?{urlencode({'network': self.subnetwork.slug})}"
 
     def related(self, model, request):
         linked = Q(path__startswith=self.path)

@@ -5,7 +5,7 @@ from django.utils import translation
 
 from members.models import Tier
 from search import service
-from search.queries import MAX_PAGE, DirectoryParams
+from search.params import MAX_PAGE, DirectoryParams
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
@@ -83,16 +83,28 @@ def test_did_you_mean_for_a_typo(groups, make_group, refresh):
     assert results.did_you_mean == "karabao"
 
 
-def test_page_past_the_end_is_empty_not_an_error(groups, client):
-    assert client.get("/members/", {"page": 99}).status_code == 200
-    assert client.get("/api/v1/members/", {"page": 99}).status_code == 404
-    assert client.get("/api/v1/members/", {"page": 10**9}).status_code in {200, 404}
+@pytest.mark.parametrize("page", [2, 99, 999999])
+def test_page_past_the_end_answers_404_in_html_and_json_alike(groups, client, page):
+    html = client.get("/members/", {"page": page})
+    assert html.status_code == 404
+    assert 'href="?"' in html.content.decode()  # the way back: page 1 with the same filters
+    assert 'data-testid="results"' not in html.content.decode()
+    api = client.get("/api/v1/members/", {"page": page})
+    assert api.status_code == 404
+    assert api.json() == {"error": "page_out_of_range", "num_pages": 1}
+
+
+def test_an_invalid_page_is_the_first_page(groups, client):
+    assert client.get("/members/", {"page": "abc"}).status_code == 200
+    assert client.get("/api/v1/members/", {"page": "-1"}).json()["page"] == 1
 
 
 def test_window_never_exceeds_ten_thousand():
     from search.queries import directory_search
 
-    body = directory_search(DirectoryParams(page=10**6), tier=Tier.ANONYMOUS, index="x").to_dict()
+    body = directory_search(
+        DirectoryParams(page=10**6), tier=Tier.ANONYMOUS, index="x", english=False
+    ).to_dict()
     assert body["from"] + body["size"] <= 10_000
     assert MAX_PAGE * 20 <= 10_000
 
@@ -153,14 +165,25 @@ def test_snippets_escape_html_before_marking(es, refresh, make_group):
 def test_html_directory_shows_facets_and_results(groups, client):
     html = client.get("/members/", {"q": "技能実習", "region": "chubu"}).content.decode()
     assert "名古屋技能実習生支援ネット" in html
-    assert "中部地方" in html and "(2)" in html
+    assert "中部地方" in html and '<span class="count">2</span>' in html
     english = client.get("/en/members/", {"region": "chubu"}).content.decode()
     assert "Chubu" in english
 
 
-def test_sort_by_kana_and_newest(groups):
-    kana = service.directory(DirectoryParams(sort="kana"), tier=Tier.ANONYMOUS)
+def test_sort_by_name_kana_in_japanese_and_alphabetical_in_english(groups, make_group, refresh):
+    make_group("アジア友好の会", kana="あじあゆうこうのかい", name_en="Zenith Friendship")
+    refresh()
+    kana = service.directory(DirectoryParams(sort="name"), tier=Tier.ANONYMOUS)
     assert [r["kana"] for r in kana.results] == sorted(r["kana"] for r in kana.results)
+    with translation.override("en"):
+        english = service.directory(DirectoryParams(sort="name"), tier=Tier.ANONYMOUS)
+    # The groups without an English name sort by romaji: hamamatsu…, nagoya…, toukyou…
+    assert [r["display_name"] for r in english.results] == [
+        "浜松外国人労働者の会",
+        "名古屋技能実習生支援ネット",
+        "東京医療相談会",
+        "Zenith Friendship",
+    ]
 
 
 def test_result_links_follow_the_viewer_language_not_the_indexing_one(

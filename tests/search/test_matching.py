@@ -4,7 +4,7 @@ import pytest
 
 from members.models import Tier
 from search import service
-from search.queries import DirectoryParams
+from search.params import DirectoryParams
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 

@@ -8,7 +8,7 @@ from members.models import Tier, Visibility
 from members.models.privacy import NETWORK_MEMBERS_GROUP
 from search import service
 from search.documents import alias_name
-from search.queries import DirectoryParams
+from search.params import DirectoryParams
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 

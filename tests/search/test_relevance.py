@@ -15,7 +15,7 @@ from members.seed import seed_network
 from search import service
 from search.client import breaker, get_client
 from search.indexing import rebuild
-from search.queries import DirectoryParams
+from search.params import DirectoryParams
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 

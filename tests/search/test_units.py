@@ -4,7 +4,8 @@ import json
 
 from members.models import Tier
 from search.documents import index_body
-from search.queries import DirectoryParams, directory_search, site_search, suggest_search
+from search.params import DirectoryParams
+from search.queries import directory_search, site_search, suggest_search
 from search.text import bigrams, fold, highlight, query_words, romaji_variants
 
 
@@ -39,7 +40,7 @@ def test_romaji_variants_add_short_vowels():
 def test_user_text_never_reaches_query_string():
     for q in ["a:b OR c", "*", "title:(x) AND y", "技能実習"]:
         for search in (
-            directory_search(DirectoryParams(q=q), tier=Tier.ANONYMOUS, index="i"),
+            directory_search(DirectoryParams(q=q), tier=Tier.ANONYMOUS, index="i", english=False),
             site_search(q, tier=Tier.ANONYMOUS, language="ja", indices=["i"]),
             suggest_search(q, tier=Tier.ANONYMOUS, index="i"),
         ):
@@ -49,7 +50,7 @@ def test_user_text_never_reaches_query_string():
 
 def test_visibility_filter_is_in_the_main_query_not_post_filter():
     params = DirectoryParams(q="x", selected={"field": ("labour",)})
-    body = directory_search(params, tier=Tier.ANONYMOUS, index="i").to_dict()
+    body = directory_search(params, tier=Tier.ANONYMOUS, index="i", english=False).to_dict()
     assert {"terms": {"visibility": ["public"]}} in body["query"]["bool"]["filter"]
     assert "visibility" not in json.dumps(body["post_filter"])
     member = directory_search(params, tier=Tier.MEMBER, index="i").to_dict()

@@ -1,0 +1,82 @@
+"""The directory's facets, each declared once.
+
+A ``Facet`` says everything the directory needs to know about one filter: its URL parameter,
+its label, the keyword field of the members index, the ORM lookup of the database fallback,
+whether it takes one value or several, how chosen values combine, and the order its values are
+shown in. The request parser (``search.params``), the Elasticsearch query and aggregations
+(``search.queries``), the database fallback (``search.fallback``), the labels of the template
+and the JSON API (``search.service``) and the benchmark's mix all read ``FACETS``.
+
+Adding a plain facet means: one ``Facet`` here, the field in the document serializer and
+mapping, and a migration if the models need a new relation.
+
+The values come from the controlled vocabulary (``members.vocabulary``), not the database, so
+parsing a request runs no query and an unknown value can never reach a query.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from django.utils.functional import Promise
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from members import vocabulary
+
+# Within one facet, a member matches ANY chosen value (OR) or ALL of them (AND); across
+# facets every facet must match (AND). Every facet today is ANY: "Vietnamese or Tagalog".
+ANY: Literal["any"] = "any"
+ALL: Literal["all"] = "all"
+
+Rows = Sequence[tuple[str, str, str]]  # (value, 日本語, English), in display order
+
+KINDS = [("group", "団体", "Groups"), ("individual", "個人", "Individuals")]
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # URL parameter, API key and aggregation name
+    label: Promise
+    index_field: str  # keyword field of the members index
+    # Lookup ending in a value on both member models; None: the facet picks the member's kind
+    # (groups and individuals are two tables, so the fallback chooses which to read).
+    orm_path: str | None
+    rows: Callable[[], Rows]
+    multiple: bool = True
+    combine: Literal["any", "all"] = ANY
+    order: Literal["vocabulary", "count"] = "vocabulary"
+
+    @cached_property
+    def allowed(self) -> frozenset[str]:
+        return frozenset(value for value, _ja, _en in self.rows())
+
+    def labels(self) -> dict[str, str]:
+        """Value → label in the active language, in display order of the vocabulary."""
+        english = (get_language() or "ja").startswith("en")
+        return {value: en if english else ja for value, ja, en in self.rows()}
+
+
+def _prefectures() -> Rows:
+    return [(code, ja, en) for code, _region, ja, en in vocabulary.PREFECTURES]
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("type", _("Type"), "kind", None, lambda: KINDS, multiple=False),
+    Facet("region", _("Region"), "region", "prefecture__region__slug", lambda: vocabulary.REGIONS),
+    Facet("prefecture", _("Prefecture"), "prefecture", "prefecture__code", _prefectures),
+    Facet("field", _("Field"), "fields", "fields__slug", lambda: vocabulary.FIELDS, order="count"),
+    Facet(
+        "language",
+        _("Language"),
+        "languages",
+        "languages__code",
+        lambda: vocabulary.LANGUAGES,
+        order="count",
+    ),
+    Facet(
+        "network", _("Sub-network"), "networks", "subnetworks__slug", lambda: vocabulary.SUBNETWORKS
+    ),
+)
+FACETS_BY_NAME = {facet.name: facet for facet in FACETS}

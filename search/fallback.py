@@ -1,0 +1,195 @@
+"""The directory from the database, for when Elasticsearch is down.
+
+It answers the same ``DirectoryParams`` with the same rules as the search: the facets of
+``search.facets`` (OR within a facet, AND across), the viewer's tier through
+``MemberQuerySet.visible_to``, only what the index would hold, and the same result cards (each
+member serialised by the indexer's own ``member_document``). It has no facet counts and only a
+coarse relevance.
+
+Groups and individuals are two tables; the result pages through both in one order with a SQL
+``UNION`` of (kind, id, sort keys) rows and then loads only the members of the requested slice.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import (
+    Case,
+    CharField,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Lower, NullIf
+
+from members.models import GroupMember, IndividualMember, Tier
+from members.text import to_hiragana
+
+from .facets import ALL, FACETS, Facet
+from .params import PAGE_SIZE, SORT_NEWEST, SORT_RELEVANCE, DirectoryParams
+from .serializers import INDEXED_VISIBILITY, member_document
+from .service import (
+    FacetValue,
+    SearchResults,
+    facet_labels,
+    is_english,
+    member_result,
+    num_pages,
+)
+from .text import query_words
+
+MODELS = {"group": GroupMember, "individual": IndividualMember}
+
+
+@dataclass
+class Rows:
+    """Both kinds of member, filtered and visible; a sequence Django's paginator accepts.
+
+    Slicing yields model instances in the requested order, groups and people interleaved.
+    """
+
+    querysets: dict[str, QuerySet]
+    order: str
+    english: bool
+
+    def _rows(self) -> QuerySet:
+        sides = [_sort_columns(qs, kind) for kind, qs in self.querysets.items()]
+        rows = sides[0].union(*sides[1:], all=True)
+        name = "name_en_sort" if self.english else "kana"
+        if self.order == SORT_NEWEST:
+            return rows.order_by(F("member_since").desc(nulls_last=True), name, "kind", "pk")
+        if self.order == SORT_RELEVANCE:
+            return rows.order_by("-rank", name, "kind", "pk")
+        return rows.order_by(name, "kind", "pk")
+
+    def count(self) -> int:
+        return sum(qs.count() for qs in self.querysets.values())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        rows = [(kind, pk) for kind, pk, *_ in self._rows()[index]]
+        loaded = {
+            kind: _load(qs, [pk for k, pk in rows if k == kind])
+            for kind, qs in self.querysets.items()
+        }
+        return [loaded[kind][pk] for kind, pk in rows if pk in loaded[kind]]
+
+    def __iter__(self) -> Iterator:
+        return iter(self[:])
+
+
+def directory_rows(params: DirectoryParams, *, tier: Tier) -> Rows:
+    """Members a viewer of ``tier`` may see, filtered by ``params``, in its order (the English
+    order on English pages)."""
+    kinds = params.values("type") or tuple(MODELS)
+    querysets = {
+        kind: _filtered(listed_members(model, tier=tier), params)
+        for kind, model in MODELS.items()
+        if kind in kinds
+    }
+    return Rows(querysets=querysets, order=params.order, english=is_english())
+
+
+def listed_members(model, *, tier: Tier) -> QuerySet:
+    """What the index would hold for this viewer: listed, visible, never secretariat-only."""
+    return model.objects.visible_to(tier).listed().filter(visibility__in=INDEXED_VISIBILITY)
+
+
+def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
+    """The directory page's answer from the database: the shape of ``service.directory``."""
+    rows = directory_rows(params, tier=tier)
+    count = rows.count()
+    results = SearchResults(
+        count=count,
+        page=params.page,
+        num_pages=num_pages(count),
+        results=[],
+        facets={facet.name: _uncounted(facet, params) for facet in FACETS},
+        listed={
+            kind: listed_members(model, tier=tier).count()
+            for kind, model in MODELS.items()
+            if tier >= model.minimum_viewer_tier
+        },
+        counted=False,
+    )
+    if not results.out_of_range:
+        start = (params.page - 1) * PAGE_SIZE
+        words = query_words(params.q)
+        results.results = [
+            member_result(f"{m.kind}-{m.pk}", member_document(m), words)
+            for m in rows[start : start + PAGE_SIZE]
+        ]
+    return results
+
+
+def _uncounted(facet: Facet, params: DirectoryParams) -> list[FacetValue]:
+    chosen = params.values(facet.name)
+    return [
+        FacetValue(value=value, label=label, count=None, selected=value in chosen)
+        for value, label in facet_labels(facet.name).items()
+    ]
+
+
+def _filtered(qs: QuerySet, params: DirectoryParams) -> QuerySet:
+    for facet in FACETS:
+        values = params.values(facet.name)
+        if not values or facet.orm_path is None:
+            continue
+        # Sub-selects rather than joins: a member tagged twice must still appear once, and a
+        # UNION of DISTINCT selects is not portable.
+        groups = [[v] for v in values] if facet.combine == ALL else [values]
+        for group in groups:
+            matching = qs.model.objects.filter(**{f"{facet.orm_path}__in": group})
+            qs = qs.filter(pk__in=matching.values("pk"))
+    if params.q:
+        qs = qs.filter(pk__in=qs.model.objects.matching(params.q).values("pk"))
+    return qs.annotate(rank=_rank(params.q))
+
+
+def _rank(q: str):
+    """A coarse relevance: the name itself beats its reading, which beats the description."""
+    if not q:
+        return Value(0, output_field=IntegerField())
+    return Case(
+        When(name__iexact=q, then=Value(4)),
+        When(name__istartswith=q, then=Value(3)),
+        When(name__icontains=q, then=Value(2)),
+        When(Q(kana__icontains=to_hiragana(q)) | Q(romaji__icontains=q.lower()), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def _sort_columns(qs: QuerySet, kind: str) -> QuerySet:
+    # Both sides of the UNION need the same columns in the same order and no ORDER BY. The
+    # English order is the index's ``name_sort_en``: English name, else the romaji reading.
+    english = NullIf("name_en", Value("")) if qs.model is GroupMember else Value(None)
+    return (
+        qs.order_by()
+        .annotate(
+            kind=Value(kind, output_field=CharField()),
+            name_en_sort=Lower(Coalesce(english, "romaji", "name", output_field=CharField())),
+        )
+        .values_list("kind", "pk", "kana", "name_en_sort", "member_since", "created_at", "rank")
+    )
+
+
+def _load(qs: QuerySet, pks: list[int]) -> dict:
+    if not pks:
+        return {}
+    related = ["prefecture__region"]
+    if qs.model is IndividualMember:
+        related.append("affiliation")
+    members = (
+        qs.model.objects.filter(pk__in=pks)
+        .select_related(*related)
+        .prefetch_related("fields", "languages", "participations__subnetwork")
+    )
+    return {m.pk: m for m in members}
