@@ -1,6 +1,8 @@
 import uuid
 
 import pytest
+from django.conf import settings
+from django.test import override_settings
 from django.utils import timezone
 
 from members.models import (
@@ -13,9 +15,10 @@ from members.models import (
     SubNetwork,
     Visibility,
 )
+from members.seed import seed_network
 from search.client import breaker, get_client
 from search.documents import alias_name
-from search.indexing import ensure_indices
+from search.indexing import ensure_indices, rebuild
 
 
 @pytest.fixture
@@ -86,3 +89,19 @@ def make_person(db, django_capture_on_commit_callbacks):
             )
 
     return _make
+
+
+@pytest.fixture(scope="module")
+def demo_index(django_db_setup, django_db_blocker):
+    """The demo network in the database and in a fresh index, for one test module."""
+    prefix = f"tsunagaru-test-demo-{uuid.uuid4().hex[:8]}"
+    with django_db_blocker.unblock(), override_settings(SEARCH_INDEX_PREFIX=prefix):
+        seed_network()
+        breaker.reset()
+        rebuild("members")
+        yield
+        names = list(get_client().indices.get(index=f"{prefix}-*").keys())
+        get_client().indices.delete(index=",".join(names))
+        GroupMember.objects.all().delete()
+        IndividualMember.objects.all().delete()
+    assert prefix != settings.SEARCH_INDEX_PREFIX

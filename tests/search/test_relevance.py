@@ -4,17 +4,10 @@ The demo network is deterministic (``seed_network``), so these queries pin real 
 the Japanese, English and romaji matching on the core-only server.
 """
 
-import uuid
-
 import pytest
-from django.conf import settings
-from django.test import override_settings
 
 from members.models import GroupMember, IndividualMember, Tier
-from members.seed import seed_network
 from search import service
-from search.client import breaker, get_client
-from search.indexing import rebuild
 from search.params import DirectoryParams
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
@@ -64,22 +57,6 @@ QUERIES = [
     ("中村 英樹", "P0147"),
     ("hayashi ryohei", "P0286"),
 ]
-
-
-@pytest.fixture(scope="module")
-def demo_index(django_db_setup, django_db_blocker):
-    """The demo network in the database and in a fresh index, for this module only."""
-    prefix = f"tsunagaru-test-rel-{uuid.uuid4().hex[:8]}"
-    with django_db_blocker.unblock(), override_settings(SEARCH_INDEX_PREFIX=prefix):
-        seed_network()
-        breaker.reset()
-        rebuild("members")
-        yield
-        names = list(get_client().indices.get(index=f"{prefix}-*").keys())
-        get_client().indices.delete(index=",".join(names))
-        GroupMember.objects.all().delete()
-        IndividualMember.objects.all().delete()
-    assert prefix != settings.SEARCH_INDEX_PREFIX
 
 
 def member_numbers(q: str, tier: Tier) -> list[str]:
