@@ -16,9 +16,7 @@ def directory_chips(params: DirectoryParams) -> list[dict]:
     without it, so a visitor removes one filter at a time without JavaScript."""
     chips = []
     if params.q:
-        chips.append(
-            {"label": f"“{params.q}”", "facet": _("Keyword"), "query": params.querystring(q="")}
-        )
+        chips.append({"label": params.q, "facet": _("Keyword"), "query": params.querystring(q="")})
     for facet in FACETS:
         labels = service.facet_labels(facet.name)
         for value in params.values(facet.name):
@@ -49,6 +47,8 @@ def ways_out(results: service.SearchResults, params: DirectoryParams) -> dict:
             "query": params.without(item["facet"]).querystring(),
         }
         for item in results.broader
+        # With one filter, dropping it is the same link as the words without filters.
+        if not (unfiltered and params.filter_count == 1)
     ]
     alternatives = [
         {
