@@ -1,7 +1,7 @@
 import pytest
 from django.conf import settings
 
-from search.server import LocalServer
+from devtools.elasticsearch_server import LocalServer
 
 
 @pytest.fixture(autouse=True)
