@@ -31,6 +31,8 @@ def probe(settings_module: str) -> dict:
         "DJANGO_SETTINGS_MODULE": settings_module,
         "SECRET_KEY": "probe-" + "x" * 60,
         "ALLOWED_HOSTS": "smj.example",
+        # Production may require the public origin; harmless where it does not.
+        "SITE_URL": "https://smj.example",
     }
     result = subprocess.run(
         [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, check=True
