@@ -27,7 +27,7 @@ def home_pages(db):
 @pytest.fixture
 def site_tree(db):
     """The whole seeded demo tree: {key: {"ja": page, "en": page}}."""
-    from portal.seed import ensure_site_content
+    from projects.seed import ensure_site_content
 
     return ensure_site_content()
 
