@@ -2,6 +2,11 @@
 
 Sub-network editors may add and change pages below their own sub-network page (in every
 language) but not publish them: publishing goes through the Secretariat's approval task.
+
+The groups, their admin and media rights, the task and the workflow are made by migration
+``portal.0003_editor_groups_and_workflow`` on every database. What needs pages (rights on a
+subtree, the workflow's place in the tree) is added here once the pages exist; the functions
+get or create by name, so they reuse the migration's rows and may run again at any time.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -20,6 +25,7 @@ from wagtail.models import (
 from members.models.privacy import SECRETARIAT_GROUP
 
 WORKFLOW_NAME = "Secretariat approval"
+TASK_NAME = "Secretariat review"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 SECRETARIAT_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page")
 MEDIA_PERMISSIONS = (
@@ -78,7 +84,7 @@ def ensure_secretariat_workflow(*, home_pages) -> Workflow:
     _grant_admin_and_media(secretariat)
     _grant_pages(secretariat, home_pages, SECRETARIAT_PAGE_PERMISSIONS)
 
-    task, _ = GroupApprovalTask.objects.get_or_create(name="Secretariat review")
+    task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
     task.groups.add(secretariat)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     # Through the table itself: the cluster relation's create() only queues the row in memory.

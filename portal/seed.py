@@ -1,10 +1,11 @@
 """Idempotent creation of the site's page tree in Japanese and English.
 
-``ensure_home_pages`` makes the two home pages and the Site record; ``ensure_site_content``
-builds everything below them from ``portal.demo_content``. Pages that already exist (matched by
-slug under their parent) are left as editors left them; a missing English translation is made
-with Wagtail's ``copy_for_translation`` and given its English fields, so ja and en pages stay
-linked as translations of each other.
+``ensure_home_pages`` makes the two home pages and the Site record; the other ``ensure_*``
+functions build portal's sections below them from ``portal.demo_content``. The whole tree, with
+the sub-network pages in their place, is composed by ``projects.seed`` (portal does not import
+projects). Pages that already exist (matched by slug under their parent) are left as editors
+left them; a missing English translation is made with Wagtail's ``copy_for_translation`` and
+given its English fields, so ja and en pages stay linked as translations of each other.
 """
 
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ from wagtail.models import Locale, Page, Site
 
 from members.models import FieldTag, SubNetwork
 from portal import demo_content as content
-from portal.editors import ensure_secretariat_workflow, ensure_subnetwork_editors
+from portal.editors import ensure_secretariat_workflow
 from portal.models import (
     EventIndexPage,
     EventPage,
@@ -39,7 +40,6 @@ from portal.models import (
     SiteSettings,
     StandardPage,
 )
-from projects.models import SubNetworkIndexPage, SubNetworkPage
 
 HOME_TITLES = {
     "ja": "移住者と連帯する全国ネットワーク",
@@ -193,58 +193,36 @@ def _ensure_site_settings(site: Site) -> None:
     site_settings.save()
 
 
-@transaction.atomic
-def ensure_site_content() -> dict[str, Pages]:
-    """The whole demo tree below both home pages, plus editor groups and the workflow."""
-    homes = ensure_home_pages()
-    today = timezone.localdate()
-    tree: dict[str, Pages] = {"home": homes}
-
-    tree["about"] = ensure_page(parents=homes, model=StandardPage, **content.ABOUT)
+def ensure_about_and_pillars(*, homes: dict[str, HomePage]) -> dict[str, Pages]:
+    """The pages that come first in each home page's menu: about and the three pillars."""
+    tree = {"about": ensure_page(parents=homes, model=StandardPage, **content.ABOUT)}
     for pillar in content.PILLARS:
         tree[pillar["slug"]] = ensure_page(parents=homes, model=PillarPage, **pillar)
+    return tree
 
-    tree["projects"] = ensure_page(
-        parents=homes,
-        model=SubNetworkIndexPage,
-        slug="projects",
-        menu=True,
-        **content.INDEXES["projects"],
-    )
-    for subnetwork in SubNetwork.objects.order_by("sort_order"):
-        purpose = content.SUBNETWORK_PAGES.get(subnetwork.slug)
-        if purpose is None:
-            continue
-        tree[f"projects/{subnetwork.slug}"] = ensure_page(
-            parents=tree["projects"],
-            model=SubNetworkPage,
-            slug=subnetwork.slug,
-            shared={"subnetwork": subnetwork},
-            ja={
-                "title": subnetwork.name_ja,
-                "purpose": content.p(purpose["ja"]),
-                "how_to_take_part": content.SUBNETWORK_TAKE_PART["ja"],
-            },
-            en={
-                "title": subnetwork.name_en,
-                "purpose": content.p(purpose["en"]),
-                "how_to_take_part": content.SUBNETWORK_TAKE_PART["en"],
-            },
+
+def ensure_news(*, homes: dict[str, HomePage]) -> dict[str, Pages]:
+    tree = {
+        "news": ensure_page(
+            parents=homes, model=NewsIndexPage, slug="news", menu=True, **content.INDEXES["news"]
         )
-
-    tree["news"] = ensure_page(
-        parents=homes, model=NewsIndexPage, slug="news", menu=True, **content.INDEXES["news"]
-    )
-    for item in content.news_items(today):
+    }
+    for item in content.news_items(timezone.localdate()):
         tree[f"news/{item['slug']}"] = ensure_page(parents=tree["news"], model=NewsPage, **item)
-    if "projects/trainees" in tree:
-        tree["projects/trainees/news"] = ensure_page(
-            parents=tree["projects/trainees"], model=NewsPage, **content.SUBNETWORK_NEWS
-        )
+    return tree
 
-    tree["events"] = ensure_page(
-        parents=homes, model=EventIndexPage, slug="events", menu=True, **content.INDEXES["events"]
-    )
+
+def ensure_sections_after_news(*, homes: dict[str, HomePage]) -> dict[str, Pages]:
+    """Events, M-net, Q&A, the fund, joining and privacy, in that menu order."""
+    tree = {
+        "events": ensure_page(
+            parents=homes,
+            model=EventIndexPage,
+            slug="events",
+            menu=True,
+            **content.INDEXES["events"],
+        )
+    }
     for event in content.events(timezone.localtime()):
         tree[f"events/{event['slug']}"] = ensure_page(
             parents=tree["events"], model=EventPage, **event
@@ -264,16 +242,16 @@ def ensure_site_content() -> dict[str, Pages]:
     tree["qa"] = ensure_page(
         parents=homes, model=QAIndexPage, slug="qa", menu=True, **content.INDEXES["qa"]
     )
-    for qa in content.qa_pages(today):
+    for qa in content.qa_pages(timezone.localdate()):
         tree[f"qa/{qa['slug']}"] = ensure_page(parents=tree["qa"], model=QAPage, **qa)
 
     tree["fund"] = ensure_page(parents=homes, model=FundPage, **content.FUND)
     tree["join"] = ensure_page(parents=homes, model=StandardPage, **content.JOIN)
     tree["privacy"] = ensure_page(parents=homes, model=StandardPage, **content.PRIVACY)
-
-    ensure_secretariat_workflow(home_pages=list(homes.values()))
-    for key, pages in tree.items():
-        if key.startswith("projects/") and key.count("/") == 1:
-            ensure_subnetwork_editors(subnetwork_page=pages[settings.LANGUAGE_CODE])
-    _ensure_site_settings(Site.objects.get(is_default_site=True))
     return tree
+
+
+def ensure_editorial_setup(*, homes: dict[str, HomePage]) -> None:
+    """The Secretariat's rights and approval workflow on both trees, and the site settings."""
+    ensure_secretariat_workflow(home_pages=list(homes.values()))
+    _ensure_site_settings(Site.objects.get(is_default_site=True))

@@ -1,7 +1,7 @@
 import pytest
 from django.conf import settings
 
-from search.server import LocalServer
+from devtools.elasticsearch_server import LocalServer
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +38,7 @@ def home_pages(db):
 @pytest.fixture
 def site_tree(db):
     """The whole seeded demo tree: {key: {"ja": page, "en": page}}."""
-    from portal.seed import ensure_site_content
+    from projects.seed import ensure_site_content
 
     return ensure_site_content()
 

@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from members.stats import membership_counts
 from portal.plain_text import join_text
+from portal.subnetwork_pages import subnetwork_pages
 from portal.visibility import visible_pages
 
 
@@ -31,9 +32,7 @@ class HomePage(Page):
         return join_text(self.lead, self.about)
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: these page types live in modules (and an app) that import this one.
-        from projects.models import SubNetworkPage
-
+        # Imported here: these page types live in modules that import this one.
         from .events import EventPage
         from .news import NewsPage
         from .pillars import PillarPage
@@ -50,8 +49,6 @@ class HomePage(Page):
         context["upcoming_events"] = visible_pages(
             EventPage.objects.filter(**in_locale).upcoming(), request
         )[:3]
-        context["subnetworks"] = visible_pages(
-            SubNetworkPage.objects.filter(**in_locale), request
-        ).order_by("subnetwork__sort_order")
+        context["subnetworks"] = subnetwork_pages(locale=self.locale, request=request)
         context["today"] = timezone.localdate()
         return context

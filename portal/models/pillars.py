@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from portal.blocks import BodyBlock
 from portal.plain_text import join_text, stream_text
+from portal.subnetwork_pages import subnetwork_pages
 from portal.visibility import visible_pages
 
 
@@ -45,8 +46,6 @@ class PillarPage(Page):
         return join_text(self.intro, stream_text(self.body))
 
     def get_context(self, request, *args, **kwargs):
-        from projects.models import SubNetworkPage
-
         from .events import EventPage
         from .news import NewsKind, NewsPage
         from .publications import PublicationPage
@@ -62,9 +61,7 @@ class PillarPage(Page):
                 request,
             ).order_by("-date", "-pk")[:10]
         elif self.pillar == Pillar.NETWORKING:
-            context["subnetworks"] = visible_pages(
-                SubNetworkPage.objects.filter(**here), request
-            ).order_by("subnetwork__sort_order")
+            context["subnetworks"] = subnetwork_pages(locale=self.locale, request=request)
             context["events"] = visible_pages(EventPage.objects.filter(**here).upcoming(), request)[
                 :5
             ]

@@ -12,3 +12,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Serve static files from the source folders so `make run` needs no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# `manage.py elasticsearch start|stop|status` for the local server; production never installs it.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405

@@ -14,3 +14,5 @@ MEDIA_ROOT = BASE_DIR / ".cache" / "test-media"  # noqa: F405
 # Serve static files from the source folders: the suite never runs collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The suite starts and inspects the local Elasticsearch through the dev tools.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405

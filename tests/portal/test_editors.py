@@ -7,11 +7,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage
 
+from members.models import SubNetwork
 from members.models.privacy import SECRETARIAT_GROUP
-from portal.editors import editor_group_name
-from portal.models import NewsPage, SiteSettings
+from portal.editors import MEDIA_PERMISSIONS, TASK_NAME, WORKFLOW_NAME, editor_group_name
+from portal.models import HomePage, NewsPage, SiteSettings
 from tests.builders import news_index
 
 
@@ -19,6 +20,58 @@ def user_in(group_name: str, username: str):
     user = get_user_model().objects.create_user(username, password="x")
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+def can(group: Group, app_label: str, codename: str) -> bool:
+    return (
+        group.permissions.filter(content_type__app_label=app_label, codename=codename).exists()
+        or group.collection_permissions.filter(
+            collection__depth=1,
+            permission__content_type__app_label=app_label,
+            permission__codename=codename,
+        ).exists()
+    )
+
+
+@pytest.mark.django_db
+def test_migrations_alone_make_the_editor_groups_and_the_workflow():
+    """A database with no demo content (production) has them too."""
+    assert not HomePage.objects.exists()
+    slugs = list(SubNetwork.objects.values_list("slug", flat=True))
+    assert len(slugs) == 6
+    groups = [Group.objects.get(name=SECRETARIAT_GROUP)]
+    groups += [Group.objects.get(name=editor_group_name(slug)) for slug in slugs]
+    for group in groups:
+        assert can(group, "wagtailadmin", "access_admin"), group
+        for app_label, codename in MEDIA_PERMISSIONS:
+            assert can(group, app_label, codename), (group, codename)
+
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    assert workflow.active
+    assert [task.specific for task in workflow.tasks.all()] == [
+        GroupApprovalTask.objects.get(name=TASK_NAME)
+    ]
+    task = GroupApprovalTask.objects.get(name=TASK_NAME)
+    assert task.active
+    assert list(task.groups.values_list("name", flat=True)) == [SECRETARIAT_GROUP]
+
+
+@pytest.mark.django_db
+def test_seed_reuses_the_migrations_groups_and_workflow():
+    from projects.seed import ensure_site_content
+
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    task = GroupApprovalTask.objects.get(name=TASK_NAME)
+    groups = set(Group.objects.values_list("pk", flat=True))
+    ensure_site_content()
+    ensure_site_content()
+    assert Workflow.objects.get(name=WORKFLOW_NAME) == workflow
+    assert GroupApprovalTask.objects.get(name=TASK_NAME) == task
+    assert set(Group.objects.values_list("pk", flat=True)) == groups
+    homes = Page.objects.type(HomePage)
+    assert set(WorkflowPage.objects.filter(workflow=workflow).values_list("page", flat=True)) == {
+        home.pk for home in homes
+    }
 
 
 @pytest.mark.django_db

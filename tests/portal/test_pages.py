@@ -18,8 +18,8 @@ from portal.models import (
     QAPage,
     StandardPage,
 )
-from portal.seed import ensure_site_content
 from projects.models import SubNetworkIndexPage, SubNetworkPage
+from projects.seed import ensure_site_content
 
 PAGE_TYPES = {
     HomePage,

@@ -8,11 +8,11 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from devtools.elasticsearch_server import LocalServer
 from members.models import GroupMember
 from search.client import breaker
 from search.documents import alias_name
 from search.models import IndexFailure
-from search.server import LocalServer
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 

@@ -1,4 +1,4 @@
-"""Obtain, run and stop the local Elasticsearch server used by `make run` and `make test`.
+"""Obtain, run and stop the local Elasticsearch used by `make run`, `make test` and `make bench`.
 
 The build is Elastic's official ``integ-test-zip`` from Maven Central: a core-only server with
 no analysis plugins (see README). Production runs the full distribution instead.

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from portal.seed import ensure_site_content
+from projects.seed import ensure_site_content
 
 
 class Command(BaseCommand):

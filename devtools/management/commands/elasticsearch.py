@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.server import ES_VERSION, LocalServer, ServerError
+from devtools.elasticsearch_server import ES_VERSION, LocalServer, ServerError
 
 
 class Command(BaseCommand):
