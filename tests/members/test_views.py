@@ -186,3 +186,12 @@ def test_logout_by_get_shows_a_button_and_keeps_the_session(member_client):
     assert 'method="post"' in html(page)
     # Still logged in: a GET never logs out (no cross-site logout by a link or an image).
     assert "Log out" in html(member_client.get("/en/members/"))
+
+
+def test_english_group_page_marks_the_japanese_municipality(client, directory):
+    group = directory["public_group"]
+    group.municipality = "小牧市"
+    group.save()
+    page = html(client.get(f"/en{group_url(group)}"))
+    assert '<span lang="ja">(小牧市)</span>' in page
+    assert '<span lang="ja">' not in html(client.get(group_url(group)))
