@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from members import vocabulary
 from portal.models import HomePage
 from portal.visibility import visible_pages
 
@@ -69,3 +70,21 @@ def breadcrumb_pages(context):
     if page is None or page.depth <= 2:
         return []
     return visible_pages(page.get_ancestors().filter(depth__gte=2), context["request"])
+
+
+@register.simple_tag
+def prefecture_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Prefectures grouped by 地方 as (region label, [(code, label)]) in the active language:
+    the options of the home page's directory search, valued as the directory's ``prefecture``."""
+    english = (get_language() or settings.LANGUAGE_CODE).startswith("en")
+    return [
+        (
+            region_en if english else region_ja,
+            [
+                (code, name_en if english else name_ja)
+                for code, region, name_ja, name_en in vocabulary.PREFECTURES
+                if region == slug
+            ],
+        )
+        for slug, region_ja, region_en in vocabulary.REGIONS
+    ]
