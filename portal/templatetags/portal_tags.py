@@ -1,6 +1,9 @@
+import re
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
@@ -9,6 +12,10 @@ from portal.models import HomePage
 from portal.visibility import visible_pages
 
 register = template.Library()
+
+# Kana (with the iteration mark 々) and CJK ideographs: text a screen reader should voice as
+# Japanese, and a browser should lay out with Japanese fonts.
+_JAPANESE = re.compile(r"[\u3005\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @register.simple_tag(takes_context=True)
@@ -88,3 +95,13 @@ def prefecture_groups() -> list[tuple[str, list[tuple[str, str]]]]:
         )
         for slug, region_ja, region_en in vocabulary.REGIONS
     ]
+
+
+@register.simple_tag
+def lang_attr(text) -> str:
+    """`` lang="ja"`` for Japanese text shown on a page in another language, else nothing:
+    ``<span{% lang_attr group.name %}>{{ group.name }}</span>``."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if language.startswith("ja") or not _JAPANESE.search(str(text or "")):
+        return ""
+    return format_html(' lang="{}"', "ja")
