@@ -11,7 +11,7 @@ without ``members.view_private_contacts``, which ``viewer_tier`` maps to the sec
 import django_filters
 from django import forms
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -208,7 +208,8 @@ class MemberViewSet(SnippetViewSet):
 class GroupMemberViewSet(MemberViewSet):
     model = GroupMember
     icon = "group"
-    menu_label = _("Groups")
+    # A context of its own: the plain "Groups" is Django's and Wagtail's permission groups.
+    menu_label = pgettext_lazy("member type", "Groups")
     filterset_class = GroupMemberFilterSet
     list_display = member_columns()
     list_export = [c.key for c in COLUMNS if c.key not in INDIVIDUAL_ONLY]

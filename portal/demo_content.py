@@ -127,6 +127,12 @@ JOIN = {
             ("heading", "個人会員"),
             ("paragraph", p("活動に関心のある方なら、どなたでも個人会員として参加できます。")),
             (
+                "paragraph",
+                p(
+                    'どんな団体が加わっているかは<a href="/members/">会員名簿（会員を探す）</a>で見られます。'
+                ),
+            ),
+            (
                 "call_to_action",
                 {
                     "text": "入会方法は事務局にお問い合わせください。",
@@ -145,6 +151,12 @@ JOIN = {
             ("paragraph", p("Organisations supporting migrants join the national network.")),
             ("heading", "Individual members"),
             ("paragraph", p("Anyone who cares about this work can join as an individual.")),
+            (
+                "paragraph",
+                p(
+                    'See who is already in the network in the <a href="/en/members/">member directory</a>.'
+                ),
+            ),
             (
                 "call_to_action",
                 {
@@ -246,7 +258,7 @@ INDEXES = {
             "intro": "テーマごとのネットワークが、それぞれの課題に取り組んでいます。",
         },
         "en": {
-            "title": "Projects",
+            "title": "Sub-networks",
             "intro": "Thematic sub-networks, each working on its own set of issues.",
         },
     },

@@ -10,6 +10,8 @@ FEED_LENGTH = 20
 
 
 class NewsFeed(Feed):
+    route = "feed/"
+
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
@@ -24,6 +26,11 @@ class NewsFeed(Feed):
 
     def link(self, index_page):
         return index_page.get_full_url(self.request)
+
+    def feed_url(self, index_page):
+        # The feed's own address from the Site record (SITE_URL), like every other link in it,
+        # instead of the host the request happened to use.
+        return index_page.get_full_url(self.request) + self.route
 
     def description(self, index_page):
         return index_page.intro or index_page.title
@@ -50,4 +57,5 @@ class NewsFeed(Feed):
 
 class AtomNewsFeed(NewsFeed):
     feed_type = Atom1Feed
+    route = "feed/atom/"
     subtitle = NewsFeed.description

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
@@ -11,7 +13,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.sitemap import PortalSitemap
 from search import views as search_views
 
+# Errors in the visitor's language without touching the database (see portal.errors).
+handler500 = "portal.errors.server_error"
+
+
+def favicon(request):
+    # Browsers and feed readers ask for /favicon.ico whatever the page says. Not permanent:
+    # the static file's hashed name changes with its content.
+    return redirect(static("img/favicon.ico"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

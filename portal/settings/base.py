@@ -7,6 +7,7 @@ only override what must differ and say why.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -35,6 +36,30 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_origin(name: str, default: str | None = None) -> str | None:
+    """An origin (``scheme://host[:port]``, no path) with its trailing slash removed.
+
+    Wagtail's Site record stores only a host name and a port and derives the scheme from the
+    port (443 is https, anything else http), so an https origin on another port is refused
+    rather than silently turned into http.
+    """
+    value = env_str(name, default)
+    if value is None:
+        return None
+    parts = urlsplit(value.rstrip("/"))
+    try:
+        port = parts.port
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} has an invalid port: {value!r}") from error
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ImproperlyConfigured(f"{name} must look like https://smj.example, got {value!r}")
+    if parts.path or parts.query or parts.fragment or parts.username or parts.password:
+        raise ImproperlyConfigured(f"{name} must be an origin without a path, got {value!r}")
+    if parts.scheme == "https" and port not in {None, 443}:
+        raise ImproperlyConfigured(f"{name}: https is only supported on port 443, got {value!r}")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 SECRET_KEY = env_str("SECRET_KEY")
@@ -154,7 +179,10 @@ STORAGES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 WAGTAIL_SITE_NAME = "移住連 Tsunagaru"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public origin: applied to Wagtail's default Site after every `migrate` (portal.sites), so
+# feeds, the sitemap and .ics files link to it; the admin's e-mails link to it too.
+SITE_URL = env_origin("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Admin search stays on the database; public search is the project's own Elasticsearch code.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TAGGIT_CASE_INSENSITIVE = True

@@ -3,11 +3,20 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_str
+from .base import SECRET_KEY, env_bool, env_origin, env_str
 
 # Never start with a missing or placeholder key: sessions and password resets depend on it.
 if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-")):
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of 50+ characters")
+
+# Links in feeds, the sitemap, .ics files and admin e-mails must name the real public origin,
+# never the development default.
+SITE_URL = env_origin("SITE_URL")
+if SITE_URL is None:
+    raise ImproperlyConfigured(
+        "SITE_URL must be set to the public origin, e.g. https://smj.example"
+    )
+WAGTAILADMIN_BASE_URL = SITE_URL
 
 # Production is always served over HTTPS by the reverse proxy in front of gunicorn.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

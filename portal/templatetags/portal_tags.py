@@ -1,13 +1,21 @@
+import re
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from members import vocabulary
 from portal.models import HomePage
 from portal.visibility import visible_pages
 
 register = template.Library()
+
+# Kana (with the iteration mark 々) and CJK ideographs: text a screen reader should voice as
+# Japanese, and a browser should lay out with Japanese fonts.
+_JAPANESE = re.compile(r"[\u3005\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @register.simple_tag(takes_context=True)
@@ -69,3 +77,31 @@ def breadcrumb_pages(context):
     if page is None or page.depth <= 2:
         return []
     return visible_pages(page.get_ancestors().filter(depth__gte=2), context["request"])
+
+
+@register.simple_tag
+def prefecture_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Prefectures grouped by 地方 as (region label, [(code, label)]) in the active language:
+    the options of the home page's directory search, valued as the directory's ``prefecture``."""
+    english = (get_language() or settings.LANGUAGE_CODE).startswith("en")
+    return [
+        (
+            region_en if english else region_ja,
+            [
+                (code, name_en if english else name_ja)
+                for code, region, name_ja, name_en in vocabulary.PREFECTURES
+                if region == slug
+            ],
+        )
+        for slug, region_ja, region_en in vocabulary.REGIONS
+    ]
+
+
+@register.simple_tag
+def lang_attr(text) -> str:
+    """`` lang="ja"`` for Japanese text shown on a page in another language, else nothing:
+    ``<span{% lang_attr group.name %}>{{ group.name }}</span>``."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if language.startswith("ja") or not _JAPANESE.search(str(text or "")):
+        return ""
+    return format_html(' lang="{}"', "ja")

@@ -17,7 +17,9 @@ REAL_SECRET = "x7!kq2-long-random-production-secret-value-0123456789abcdef"
 
 
 def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL", "SITE_URL"}
+    }
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -100,6 +102,7 @@ def test_check_deploy_passes_with_production_settings():
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
             "SECRET_KEY": REAL_SECRET,
             "ALLOWED_HOSTS": "smj.example",
+            "SITE_URL": "https://smj.example",
         },
         capture_output=True,
         text=True,

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from portal.sites import site_apply_public_origin
 from projects.seed import ensure_site_content
 
 
@@ -8,6 +9,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         tree = ensure_site_content()
+        # The seed makes the Site record on a fresh database; links must name SITE_URL.
+        site_apply_public_origin()
         for code, home in tree["home"].items():
             self.stdout.write(f"{code}: {home.title} → {home.url}")
         self.stdout.write(f"{len(tree)} pages in each language")
