@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.conf.urls.static import static as static_patterns
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Not ``static``: that name is the favicon's URL helper above.
+    urlpatterns += static_patterns(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
