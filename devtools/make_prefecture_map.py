@@ -11,8 +11,8 @@ the wheel; the site never depends on the package. Run by hand when the geometry 
 What it does to the data (the modifications the Apache licence asks us to state): projects
 longitude/latitude onto a plane (equirectangular, longitude scaled by cos 36°), simplifies every
 shared border once (Douglas–Peucker, so neighbours still meet without gaps), rounds to whole
-units, moves Okinawa into an inset box in the empty sea north-west of Kyushu, and adds a label
-point per prefecture. Islands other than each prefecture's main area are not in the source.
+units, and moves Okinawa into an inset box in the empty sea at the map's top left. Islands
+other than each prefecture's main area are not in the source.
 """
 
 import json
@@ -69,18 +69,6 @@ def path(rings: list[list[tuple[int, int]]]) -> str:
     return "".join(parts)
 
 
-def label_point(ring: list[tuple[int, int]]) -> tuple[int, int]:
-    """The polygon's centroid (every prefecture's main area is compact enough for it)."""
-    area = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-        cross = x0 * y1 - x1 * y0
-        area += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    area /= 2
-    return round(cx / (6 * area)), round(cy / (6 * area))
-
-
 def build(wheel: Path) -> dict:
     with zipfile.ZipFile(wheel) as archive:
         points, prefectures = json.loads(archive.read("japanmap/japan.json"))
@@ -120,10 +108,7 @@ def build(wheel: Path) -> dict:
             "width": right - INSET[0] + 2 * INSET_PAD,
             "height": bottom - INSET[1] + 2 * INSET_PAD,
         },
-        "prefectures": {
-            code: {"d": path([ring]), "label": label_point(ring)}
-            for code, ring in sorted(shapes.items())
-        },
+        "prefectures": {code: {"d": path([ring])} for code, ring in sorted(shapes.items())},
     }
 
 
