@@ -188,8 +188,12 @@ def test_an_anonymous_visitor_s_map_never_counts_a_members_only_group(
 ):
     make_group("愛知の公開団体A", prefecture=AICHI, languages=["vi"])
     make_group("愛知の公開団体B", prefecture=AICHI, languages=["vi"])
-    make_group("愛知の会員限定団体", prefecture=AICHI, languages=["vi"], visibility=Visibility.MEMBERS)
-    make_group("奈良の会員限定団体", prefecture=NARA, languages=["vi"], visibility=Visibility.MEMBERS)
+    make_group(
+        "愛知の会員限定団体", prefecture=AICHI, languages=["vi"], visibility=Visibility.MEMBERS
+    )
+    make_group(
+        "奈良の会員限定団体", prefecture=NARA, languages=["vi"], visibility=Visibility.MEMBERS
+    )
     refresh()
 
     html = client.get("/members/", {"language": "vi"}).content.decode()
