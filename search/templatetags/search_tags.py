@@ -1,6 +1,13 @@
+import json
+import math
+from functools import cache
+from pathlib import Path
+
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from members import vocabulary
 from members.models import viewer_tier
 from search import service
 from search.client import SearchUnavailable
@@ -77,3 +84,95 @@ def similar_groups(context, group):
     except SearchUnavailable:
         groups = []
     return {"groups": groups}
+
+
+MAP_STEPS = 4  # shades of the prefecture map besides "none"
+MAP_DATA = Path(__file__).resolve().parent.parent / "data" / "prefectures.json"
+
+
+@cache
+def _map_geometry() -> dict:
+    """The prefecture map's shapes, generated once by devtools/make_prefecture_map.py."""
+    return json.loads(MAP_DATA.read_text(encoding="utf-8"))
+
+
+def _map_step(count: int | None, most: int) -> int:
+    """0 for none (or not counted), else 1..MAP_STEPS in proportion to the largest count."""
+    return math.ceil(count * MAP_STEPS / most) if count and most else 0
+
+
+@register.inclusion_tag("components/prefecture_map.html")
+def prefecture_map(results: service.SearchResults, params: DirectoryParams, nationwide_count=None):
+    """Japan's 47 prefectures shaded by the prefecture facet's counts: the current result with
+    the prefecture filter itself left out, within the viewer's tier, so the map can show nothing
+    the facet panel would not. Each prefecture with members (or already chosen) is a link that
+    toggles it; one with none is drawn but not a link, as the facet panel leaves it out: a link
+    to an empty result is a dead end. ``nationwide_count`` is the slot for groups that serve all
+    of Japan, shown once beside the map (``None``: not counted yet, nothing shown)."""
+    counted = results.counted
+    facet = {v.value: v for v in results.facets.get("prefecture", [])}
+    counts = {code: (v.count if counted else None) for code, v in facet.items()}
+    chosen = set(params.values("prefecture"))
+    most = max((c for c in counts.values() if c), default=0)
+    labels = service.facet_labels("prefecture")
+    shapes = _map_geometry()["prefectures"]
+    prefectures = {}
+    for code, region, _ja, _en in vocabulary.PREFECTURES:
+        count = counts.get(code, 0) if counted else None
+        selected = code in chosen
+        name = labels[code]
+        if count is None:
+            label = name
+        else:
+            label = ngettext("%(name)s: %(count)s member", "%(name)s: %(count)s members", count) % {
+                "name": name,
+                "count": count,
+            }
+        if selected:
+            label = _("%(place)s (selected)") % {"place": label}
+        toggled = (
+            params.without("prefecture", code)
+            if selected
+            else params.with_value("prefecture", code)
+        )
+        prefectures[code] = {
+            "code": code,
+            "region": region,
+            "name": name,
+            "count": count,
+            "step": _map_step(count, most),
+            "selected": selected,
+            "label": label,
+            "linked": selected or count != 0,
+            "query": toggled.querystring(),
+            "d": shapes[code]["d"],
+        }
+    region_labels = service.facet_labels("region")
+    regions = []
+    for slug, _ja, _en in vocabulary.REGIONS:
+        members = [p for p in prefectures.values() if p["region"] == slug]
+        regions.append(
+            {
+                "name": region_labels[slug],
+                "count": sum(p["count"] for p in members) if counted else None,
+                "open": any(p["selected"] for p in members),
+                "prefectures": members,
+            }
+        )
+    legend = [
+        {"step": step, "low": low, "high": high}
+        for step in range(1, MAP_STEPS + 1)
+        if (low := math.floor((step - 1) * most / MAP_STEPS) + 1)
+        <= (high := math.floor(step * most / MAP_STEPS))
+    ]
+    geometry = _map_geometry()
+    return {
+        "prefectures": list(prefectures.values()),
+        "regions": regions,
+        "legend": legend,
+        "counted": counted,
+        "any_selected": bool(chosen),
+        "nationwide_count": nationwide_count,
+        "view_box": geometry["view_box"],
+        "inset": geometry["inset"],
+    }

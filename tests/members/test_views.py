@@ -157,7 +157,7 @@ def test_login_and_logout(client, member_user):
     assert response["Location"] == DIRECTORY
     assert "Log out" in html(client.get("/en/members/"))
     assert client.post(reverse("logout")).status_code == 302
-    assert "Log in" in html(client.get("/en/members/"))
+    assert "Member log-in" in html(client.get("/en/members/"))
 
 
 def test_wrong_password_shows_an_error(client, member_user):
