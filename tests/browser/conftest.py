@@ -12,10 +12,12 @@ import os
 import shutil
 import uuid
 from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from django.db import connections
 
 from members.models.privacy import NETWORK_MEMBERS_GROUP
@@ -81,7 +83,10 @@ def pages(new_context):
     """``pages(width)``: a new page in its own browser context at 390 or 1280 px."""
 
     def open_page(width: int, **context_args):
-        return new_context(viewport=VIEWPORTS[width], **context_args).new_page()
+        context = new_context(viewport=VIEWPORTS[width], **context_args)
+        # A missing element fails in seconds, not after Playwright's default 30 s.
+        context.set_default_timeout(10_000)
+        return context.new_page()
 
     return open_page
 
@@ -90,8 +95,6 @@ def pages(new_context):
 def site(django_db_serialized_rollback, live_server, settings):
     """The demo site and network, seeded with the project's own seeders, indexed in Elasticsearch
     under an index prefix of this test's own; the indices are removed afterwards."""
-    from members.seed import seed_network
-    from portal.seed import ensure_site_content
     from search.client import breaker, get_client
     from search.indexing import ensure_indices, rebuild
 
@@ -99,11 +102,12 @@ def site(django_db_serialized_rollback, live_server, settings):
     breaker.reset()
     # The aliases must exist before seeding: publishing a page syncs it at once.
     ensure_indices()
-    tree = ensure_site_content()
-    seed_network()
+    # The management commands, not their functions: they are the seeders' stable names.
+    call_command("seed_content", stdout=StringIO())
+    call_command("seed_network", stdout=StringIO())
     for kind in ("members", "pages"):
         rebuild(kind)
-    yield Site(url=live_server.url, tree=tree)
+    yield Site(url=live_server.url)
     breaker.reset()
     client = get_client()
     names = list(client.indices.get(index=f"{settings.SEARCH_INDEX_PREFIX}-*").keys())
@@ -114,7 +118,6 @@ def site(django_db_serialized_rollback, live_server, settings):
 @dataclass
 class Site:
     url: str
-    tree: dict
 
     def at(self, path: str) -> str:
         return self.url + path
