@@ -37,6 +37,17 @@ MEMBER_USERNAME = "browser-member"
 MEMBER_PASSWORD = "browser-member-pw"
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the browser tests after every other test.
+
+    pytest-django puts transactional tests last because they flush the database; pytest then
+    regroups tests by pytest-playwright's session-wide ``browser_name`` parameter, which can
+    pull them back among the others. Moved here, after both, they flush nothing another test
+    needs, and the browser's event loop starts only once the rest are done."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     executable = os.environ.get("CHROMIUM") or shutil.which("chromium")
