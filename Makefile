@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: install messages run test lint format bench es-start es-stop es-status
+.PHONY: install messages run test screenshots lint format bench es-start es-stop es-status
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ run: install messages
 test: install messages
 	-$(MANAGE) elasticsearch start
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The browser journeys again, saving a full-page PNG of every step at 390 and 1280 px
+# (docs/screenshots/<journey>-<step>-<width>.png).
+screenshots: install messages
+	-$(MANAGE) elasticsearch start
+	SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/browser/test_journeys.py $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
