@@ -64,10 +64,12 @@ def apply_filters(page) -> None:
 def follow_main_menu(page, name: str) -> None:
     """Click a main-menu link as a visitor would, opening the phone menu first if it is shut."""
     menu = page.locator("nav.main-menu")
-    link = menu.get_by_role("link", name=name, exact=True)
+    # By text, not role: a shut <details> hides its links from the accessibility tree.
+    link = menu.locator("a").filter(has_text=name)
     expect(link).to_have_count(1)
     if not link.is_visible():
         menu.locator("summary, button[aria-expanded=false]").first.click()
+    expect(menu.get_by_role("link", name=name, exact=True)).to_be_visible()
     with page.expect_navigation():
         link.click()
 
