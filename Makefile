@@ -45,6 +45,8 @@ test: install messages
 screenshots: install messages
 	-$(MANAGE) elasticsearch start
 	SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/browser/test_journeys.py $(PYTEST_ARGS)
+	@# Smaller files for git when pngquant is there (apt-get install pngquant); optional.
+	-command -v pngquant >/dev/null && pngquant --force --ext .png --quality 60-85 docs/screenshots/*.png
 
 lint: install
 	$(VENV)/bin/ruff check .
