@@ -78,6 +78,14 @@ def highlight(text: str | None, words: list[str], *, length: int = 160) -> SafeS
     spans.sort()
     window_start = max(0, spans[0][0] - length // 3) if spans else 0
     window_end = min(len(source), window_start + length)
+    # Latin text is cut between words, never inside one ("Indonesian", not "Ind…"); Japanese
+    # has no spaces and may be cut anywhere.
+    if 0 < window_start < len(source) and source[window_start - 1 : window_start + 1].isalnum():
+        space = source.find(" ", window_start, window_start + length // 3)
+        window_start = space + 1 if space != -1 else window_start
+    if window_end < len(source) and source[window_end - 1 : window_end + 1].isalnum():
+        space = source.rfind(" ", window_end - length // 3, window_end)
+        window_end = space if space != -1 else window_end
     parts, cursor = [], window_start
     for start, end in spans:
         if start < cursor or end > window_end:

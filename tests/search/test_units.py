@@ -78,3 +78,13 @@ def test_contact_fields_are_not_in_the_mapping():
     properties = index_body("members", has_kuromoji=False)["mappings"]["properties"]
     assert not {"contact_email", "contact_phone", "postal_address"} & set(properties)
     assert index_body("members", has_kuromoji=False)["mappings"]["dynamic"] == "strict"
+
+
+def test_highlight_cuts_latin_text_between_words():
+    text = "Toyota Support Centre works on labour. " + "Consultations in Japanese and Chinese " * 6
+    snippet = str(highlight(text, ["labour"], length=120))
+    body = snippet.rstrip("…")
+    assert snippet.endswith("…")
+    assert body.split()[-1] in {"Japanese", "and", "Chinese", "in", "Consultations"}
+    # Japanese has no spaces: it is cut at the length.
+    assert len(str(highlight("あ" * 300, [], length=100)).rstrip("…")) == 100
