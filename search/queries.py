@@ -75,10 +75,22 @@ def text_query(q: str) -> Query:
     )
 
 
-def facet_filter(facet: Facet, values: Sequence[str]) -> Query:
+NATIONWIDE = Q("term", nationwide=True)
+
+
+def facet_field(facet: Facet, *, office_only: bool) -> str:
+    return facet.reach.index_field if facet.reach and not office_only else facet.index_field
+
+
+def facet_filter(facet: Facet, values: Sequence[str], *, office_only: bool = False) -> Query:
+    field = facet_field(facet, office_only=office_only)
     if facet.combine == ALL:
-        return Q("bool", filter=[Q("term", **{facet.index_field: v}) for v in values])
-    return Q("terms", **{facet.index_field: list(values)})
+        match = Q("bool", filter=[Q("term", **{field: v}) for v in values])
+    else:
+        match = Q("terms", **{field: list(values)})
+    if facet.reach and not office_only:  # a nationwide group serves every place
+        return Q("bool", should=[match, NATIONWIDE], minimum_should_match=1)
+    return match
 
 
 def directory_search(
@@ -91,7 +103,12 @@ def directory_search(
     Two more aggregations feed the page: ``unfiltered`` counts the same words without any facet
     (the way out of an empty result) and ``listed`` counts, per kind, every member this viewer
     may see at all (the directory's "listed N of M members")."""
-    chosen = {f: facet_filter(f, params.values(f.name)) for f in FACETS if params.values(f.name)}
+    office_only = params.office_only
+    chosen = {
+        f: facet_filter(f, params.values(f.name), office_only=office_only)
+        for f in FACETS
+        if params.values(f.name)
+    }
     search = Search(index=index).query(
         Q("bool", must=[text_query(params.q)], filter=[visibility_filter(tier)])
     )
@@ -100,7 +117,15 @@ def directory_search(
     for facet in FACETS:
         others = [query for f, query in chosen.items() if f is not facet]
         agg = search.aggs.bucket(facet.name, "filter", filter=Q("bool", filter=others))
-        agg.bucket("values", "terms", field=facet.index_field, size=100)
+        field = facet_field(facet, office_only=office_only)
+        if facet.reach and not office_only:
+            # Nationwide groups are counted once (``nationwide``), not once per place; the
+            # service adds them to every value's count, the map shows them beside itself.
+            local = agg.bucket("local", "filter", filter=Q("bool", must_not=[NATIONWIDE]))
+            local.bucket("values", "terms", field=field, size=100)
+            agg.bucket("nationwide", "filter", filter=NATIONWIDE)
+        else:
+            agg.bucket("values", "terms", field=field, size=100)
     search.aggs.bucket("unfiltered", "filter", filter=Q("match_all"))
     listed = search.aggs.bucket("listed", "global").bucket(
         "visible", "filter", filter=visibility_filter(tier)

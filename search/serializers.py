@@ -90,6 +90,10 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
         ]
         if part
     )
+    # Where the member is or works: the office, and for groups every served prefecture.
+    area = [prefecture] if prefecture else []
+    if kind == "group":
+        area += _related(member, "service_prefectures")
     romaji = romaji_variants(member.romaji)
     suggest_inputs = [s for s in [member.name, member.kana, name_en, *romaji.split(" ")] if s]
     return {
@@ -111,6 +115,9 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
         "summary_en": normalize(summary_en),
         "prefecture": prefecture.code if prefecture else None,
         "region": prefecture.region.slug if prefecture else None,
+        "area_prefectures": sorted({p.code for p in area}),
+        "area_regions": sorted({p.region.slug for p in area}),
+        "nationwide": bool(getattr(member, "serves_nationwide", False)),
         "municipality": getattr(member, "municipality", ""),
         "fields": sorted(tag.slug for tag in fields),
         "languages": sorted(lang.code for lang in languages),

@@ -128,6 +128,8 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
     minimum_viewer_tier = Tier.ANONYMOUS
     # Text searched by ``MemberQuerySet.matching`` besides names and readings.
     text_fields: tuple[str, ...] = ()
+    # Whether records of this kind serve places beyond their own (service_prefectures).
+    has_service_area = False
 
     class Meta:
         abstract = True
@@ -185,6 +187,7 @@ class GroupMember(MemberBase):
 
     kind = "group"  # the ``type`` value of the directory, exports and imports
     text_fields = ("name_en", "description_ja", "description_en")
+    has_service_area = True
     search_fields = [
         *MemberBase.search_fields,
         index.SearchField("name_en"),
