@@ -149,10 +149,8 @@ def _split_compound(surface: str, hira: str) -> list[tuple[str, str]]:
     return [(surface, hira)]
 
 
-def name_words(name: str | None) -> list[list[tuple[str, str]]]:
-    """The words of a name, each a list of (surface, hiragana) parts: one part, or the parts
-    of a compound. '江戸川ブラジル人コミュニティ' → [[江戸川 えどがわ], [ブラジル人 ぶらじるじん],
-    [コミュニティ こみゅにてぃ]]."""
+def _words_and_breaks(name: str | None) -> list[list[tuple[str, str]]]:
+    """``name_words`` with an empty word where the name has a space or a middle dot."""
     words: list[list[tuple[str, str]]] = []
     for chunk in _SEPARATORS.split(normalize(name)):
         pieces = _NATIONALITY.split(chunk)
@@ -184,7 +182,14 @@ def name_words(name: str | None) -> list[list[tuple[str, str]]]:
                 else:
                     words.append([("人", "じん")])
         words.append([])  # a separator: never align a word across it
-    return [word for word in words if word]
+    return words
+
+
+def name_words(name: str | None) -> list[list[tuple[str, str]]]:
+    """The words of a name, each a list of (surface, hiragana) parts: one part, or the parts
+    of a compound. '江戸川ブラジル人コミュニティ' → [[江戸川 えどがわ], [ブラジル人 ぶらじるじん],
+    [コミュニティ こみゅにてぃ]]."""
+    return [word for word in _words_and_breaks(name) if word]
 
 
 def reading_of(name: str | None) -> str:
@@ -225,6 +230,12 @@ def _aligned(parts: list[str], reading: str) -> list[str] | None:
     return [reading[start:end] for start, end in itertools.pairwise(cuts)]
 
 
+def _glued(run: list[str]) -> list[str]:
+    """Kanji written together are typed together too: 多 + 文化 + 共生 → 'tabunkakyousei',
+    'bunkakyousei', so that "tabunka" and "minokamo" are prefixes of a word."""
+    return [romaji("".join(run[start:])) for start in range(len(run) - 1)]
+
+
 def romaji_words(name: str | None, reading: str | None = "") -> str:
     """Word-segmented romaji of a member's name: the editor's reading cut into the name's
     words, then any word the name's own dictionary reading adds (a compound's parts, a word
@@ -242,13 +253,25 @@ def romaji_words(name: str | None, reading: str | None = "") -> str:
         readings = parts
     index = 0
     own: list[str] = []
-    for word in words:
+    run: list[str] = []  # the readings of a run of kanji words, e.g. 多 + 文化 + 共生
+    for word in _words_and_breaks(name):
+        if not word:  # a space or a middle dot ends a run of kanji
+            own.extend(_glued(run))
+            run = []
+            continue
         spoken = readings[index : index + len(word)]
         index += len(word)
         if len(word) > 1:
             result.append(romaji("".join(spoken)))  # the compound as written
         result.extend(romaji(part) for part in spoken)
         own.extend(romaji(hira) for _surface, hira in word)
+        surface = "".join(part for part, _hira in word)
+        if all(_KANJI.match(char) for char in surface):
+            run.extend(spoken)
+            continue
+        own.extend(_glued(run))
+        run = []
+    own.extend(_glued(run))
     result.extend(own)
     unique = list(dict.fromkeys(w for w in " ".join(result).split() if w))
     text = " ".join(unique)

@@ -172,18 +172,27 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
         """NFKC names and a hiragana reading, so every later comparison (search, import,
         dedupe) sees one form. Called by ``save`` and by bulk writers that bypass it.
 
-        A member without a reading gets one derived from its name, flagged for review; an
-        unreviewed derived reading follows a renamed name; editing the reading clears the flag."""
+        A member without a reading, or renamed with its reading left blank, gets one derived
+        from its name, flagged for review; an unreviewed derived reading follows a rename, a
+        reviewed one is kept and flagged; writing the reading clears the flag. Idempotent:
+        an import calls it once to validate and once more through ``save``."""
         self.name = normalize(self.name)
         self.kana = to_hiragana(self.kana)
         stored_name, stored_kana = getattr(self, "_stored_text", (None, None))
-        if self.kana_needs_review and stored_kana is not None:
-            if self.kana != stored_kana:
-                self.kana_needs_review = False
-            elif self.name != stored_name:
-                self.kana = ""
+        renamed = stored_name is not None and self.name != stored_name
+        derived = getattr(self, "_derived_kana", None)
+        if not self.kana and stored_kana and not renamed:
+            # Nothing new to read: an import's blank cell leaves the stored reading alone.
+            self.kana = stored_kana
+        if self.kana_needs_review and self.kana not in (stored_kana, derived):
+            self.kana_needs_review = False  # someone wrote the reading
+        elif self.kana_needs_review and renamed and self.kana == stored_kana:
+            self.kana = ""  # the unreviewed reading was the old name's
+        elif renamed and self.kana and self.kana == stored_kana:
+            # A reviewed reading is not replaced, but after a rename it may no longer fit.
+            self.kana_needs_review = True
         if self.name and not self.kana:
-            self.kana = reading_of(self.name)
+            self.kana = self._derived_kana = reading_of(self.name)
             self.kana_needs_review = True
         self.romaji = romaji_words(self.name, self.kana)
 
