@@ -171,8 +171,7 @@ def _words_and_breaks(name: str | None) -> list[list[tuple[str, str]]]:
                     and _KANJI.match(last[-2])
                     and _HIRAGANA.fullmatch(last[-1])
                 ):
-                    previous_surface, previous_hira = words[-1][-1]
-                    words[-1][-1] = (previous_surface + surface, previous_hira + hira)
+                    words[-1].append((surface, hira))  # one word of two parts
                     continue
                 words.append(_split_compound(surface, hira))
             if number < len(pieces) - 1:  # the 人 cut away after this piece's katakana word

@@ -52,7 +52,7 @@ def test_kana_to_romaji_leaves_other_characters():
         ("仙台移住女性シェルター", "せんだいいじゅうじょせいしぇるたー", "sendai ijuu josei sherutaa"),
         ("江戸川ブラジル人コミュニティ", "えどがわぶらじるじんこみゅにてぃ", "edogawa burajirujin komyuniti"),
         ("金沢移民・難民くらし支援の会", "かなざわいみん・なんみんくらししえんのかい", "kanazawa imin nanmin kurashi shien no kai"),
-        ("大泉ベトナム人技能実習生を支える会", "", "ooizumi betonamujin ginou jisshuusei o sasaeru kai"),
+        ("大泉ベトナム人技能実習生を支える会", "", "ooizumi betonamujin ginou jisshuusei o sasaeru sasae ru kai"),
         ("田中 花子", "たなか はなこ", "tanaka hanako"),
     ],
 )  # fmt: skip
