@@ -91,7 +91,7 @@ def test_admin_lists_and_filters_readings_to_review(editor_client):
     reviewed = GroupMemberFactory(name="郡山ユニオン", kana="こおりやまゆにおん")
     url = reverse("wagtailsnippets_members_groupmember:list")
     listing = editor_client.get(url).content.decode()
-    assert "Reading to review" in listing or "読みの確認" in listing
+    assert "Reading to review" in listing or "よみがな要確認" in listing
     filtered = editor_client.get(url + "?kana_needs_review=true").content.decode()
     assert flagged.name in filtered
     assert reviewed.name not in filtered
