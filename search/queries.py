@@ -22,7 +22,7 @@ from .params import (
     SORT_RELEVANCE,
     DirectoryParams,
 )
-from .text import bigrams, fold, has_cjk, query_words
+from .text import bigrams, fold, has_cjk, query_words, short_vowels
 
 # Each order ends in the document id so that equal names still page deterministically.
 ORDERS = {
@@ -52,9 +52,14 @@ def word_query(word: str) -> Query:
     if not has_cjk(latin):
         # The standard analyzer splits CJK into single characters; only Latin words go to the
         # standard-analyzed fields, so Japanese never matches as scattered characters.
+        # Each word of the box is a prefix of some romaji word of the name ("sendai sheruta");
+        # a macron spelling (kyōto) is matched as the short-vowel variant the index holds.
+        spelled = (
+            short_vowels(latin) if latin != latin.encode("ascii", "ignore").decode() else latin
+        )
         clauses += [
-            Q("match", romaji={"query": latin, "boost": 5}),
-            Q("match_bool_prefix", romaji={"query": latin, "boost": 2}),
+            Q("match", romaji={"query": spelled, "boost": 5}),
+            Q("match_bool_prefix", romaji={"query": spelled, "boost": 2}),
             Q("match", title_en={"query": latin, "boost": 3}),
             Q("match_bool_prefix", name_en={"query": latin, "boost": 2}),
             Q("match", body={"query": latin, "boost": 0.5}),
