@@ -70,6 +70,7 @@ class MemberFilterSet(WagtailFilterSet):
     listed = django_filters.BooleanFilter(
         label=_("Listed in the directory"), method="filter_listed"
     )
+    kana_needs_review = django_filters.BooleanFilter(label=_("Reading needs review"))
 
     def filter_listed(self, queryset, name, value):
         if value is None:
@@ -154,6 +155,7 @@ def member_columns(*extra: str) -> list:
         "status",
         "visibility",
         BooleanColumn("is_listed", label=_("Listed")),
+        BooleanColumn("kana_needs_review", label=_("Reading to review")),
         "updated_at",
     ]
 
@@ -219,6 +221,7 @@ class GroupMemberViewSet(MemberViewSet):
             [
                 FieldPanel("name"),
                 FieldPanel("kana"),
+                FieldPanel("kana_needs_review"),
                 FieldPanel("name_en"),
                 FieldPanel("slug"),
                 FieldPanel("member_number"),
@@ -263,7 +266,12 @@ class IndividualMemberViewSet(MemberViewSet):
     export_filename = "individual-members"
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("kana"), FieldPanel("member_number")],
+            [
+                FieldPanel("name"),
+                FieldPanel("kana"),
+                FieldPanel("kana_needs_review"),
+                FieldPanel("member_number"),
+            ],
             heading=_("Name"),
         ),
         membership_panel(),

@@ -9,7 +9,7 @@ Both indices share the text fields (``title``, ``title_bigram``, ``body``, ``bod
 import copy
 
 from django.conf import settings
-from elasticsearch.dsl import Completion, Date, Document, Integer, Keyword, Text
+from elasticsearch.dsl import Boolean, Completion, Date, Document, Integer, Keyword, Text
 
 BIGRAM = "whitespace"
 LATIN = "standard"
@@ -47,8 +47,11 @@ class MemberDocument(SharedText):
     name_en = Text(analyzer=LATIN, index_prefixes={"min_chars": 1, "max_chars": 10})
     summary = Text(index=False)
     summary_en = Text(index=False)
-    prefecture = Keyword()
+    prefecture = Keyword()  # the office's
     region = Keyword()
+    area_prefectures = Keyword()  # the office's and every served prefecture
+    area_regions = Keyword()
+    nationwide = Boolean()  # serves every prefecture
     municipality = Keyword(index=False)
     fields = Keyword()
     languages = Keyword()

@@ -8,7 +8,8 @@ shown in. The request parser (``search.params``), the Elasticsearch query and ag
 and the JSON API (``search.service``) and the benchmark's mix all read ``FACETS``.
 
 Adding a plain facet means: one ``Facet`` here, the field in the document serializer and
-mapping, and a migration if the models need a new relation.
+mapping, and a migration if the models need a new relation. Place facets also carry a ``Reach``:
+by default they mean "located in or serves" (nationwide groups match every place).
 
 The values come from the controlled vocabulary (``members.vocabulary``), not the database, so
 parsing a request runs no query and an unknown value can never reach a query.
@@ -36,6 +37,16 @@ KINDS = [("group", "団体", "Groups"), ("individual", "個人", "Individuals")]
 
 
 @dataclass(frozen=True)
+class Reach:
+    """A place facet's default meaning, "located in or serves": the office's place or a served
+    one, and nationwide groups everywhere. ``where=office`` (「所在地のみ」) narrows the facet to
+    the office's place, its plain ``index_field`` and ``orm_path``."""
+
+    index_field: str  # keyword field: the office's place and every served one
+    orm_path: str  # lookup of a served place (groups only: individuals have an office alone)
+
+
+@dataclass(frozen=True)
 class Facet:
     name: str  # URL parameter, API key and aggregation name
     label: Promise
@@ -47,6 +58,7 @@ class Facet:
     multiple: bool = True
     combine: Literal["any", "all"] = ANY
     order: Literal["vocabulary", "count"] = "vocabulary"
+    reach: Reach | None = None
 
     @cached_property
     def allowed(self) -> frozenset[str]:
@@ -64,8 +76,22 @@ def _prefectures() -> Rows:
 
 FACETS: tuple[Facet, ...] = (
     Facet("type", _("Type"), "kind", None, lambda: KINDS, multiple=False),
-    Facet("region", _("Region"), "region", "prefecture__region__slug", lambda: vocabulary.REGIONS),
-    Facet("prefecture", _("Prefecture"), "prefecture", "prefecture__code", _prefectures),
+    Facet(
+        "region",
+        _("Region"),
+        "region",
+        "prefecture__region__slug",
+        lambda: vocabulary.REGIONS,
+        reach=Reach("area_regions", "service_prefectures__region__slug"),
+    ),
+    Facet(
+        "prefecture",
+        _("Prefecture"),
+        "prefecture",
+        "prefecture__code",
+        _prefectures,
+        reach=Reach("area_prefectures", "service_prefectures__code"),
+    ),
     Facet("field", _("Field"), "fields", "fields__slug", lambda: vocabulary.FIELDS, order="count"),
     Facet(
         "language",

@@ -18,6 +18,7 @@ from django.db.models import (
     CharField,
     F,
     IntegerField,
+    Prefetch,
     Q,
     QuerySet,
     Value,
@@ -25,7 +26,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Lower, NullIf
 
-from members.models import GroupMember, IndividualMember, Tier
+from members.models import GroupMember, IndividualMember, Prefecture, Tier
 from members.text import to_hiragana
 
 from .facets import ALL, FACETS, Facet
@@ -138,6 +139,7 @@ def _uncounted(facet: Facet, params: DirectoryParams) -> list[FacetValue]:
 
 
 def _filtered(qs: QuerySet, params: DirectoryParams) -> QuerySet:
+    model = qs.model
     for facet in FACETS:
         values = params.values(facet.name)
         if not values or facet.orm_path is None:
@@ -146,10 +148,13 @@ def _filtered(qs: QuerySet, params: DirectoryParams) -> QuerySet:
         # UNION of DISTINCT selects is not portable.
         groups = [[v] for v in values] if facet.combine == ALL else [values]
         for group in groups:
-            matching = qs.model.objects.filter(**{f"{facet.orm_path}__in": group})
-            qs = qs.filter(pk__in=matching.values("pk"))
+            place = Q(**{f"{facet.orm_path}__in": group})
+            if facet.reach and not params.office_only and model.has_service_area:
+                # "Located in or serves", as the index's area fields and nationwide flag say.
+                place |= Q(**{f"{facet.reach.orm_path}__in": group}) | Q(serves_nationwide=True)
+            qs = qs.filter(pk__in=model.objects.filter(place).values("pk"))
     if params.q:
-        qs = qs.filter(pk__in=qs.model.objects.matching(params.q).values("pk"))
+        qs = qs.filter(pk__in=model.objects.matching(params.q).values("pk"))
     return qs.annotate(rank=_rank(params.q))
 
 
@@ -190,6 +195,15 @@ def _load(qs: QuerySet, pks: list[int]) -> dict:
     members = (
         qs.model.objects.filter(pk__in=pks)
         .select_related(*related)
-        .prefetch_related("fields", "languages", "participations__subnetwork")
+        .prefetch_related(
+            "fields",
+            "languages",
+            "participations__subnetwork",
+            *(
+                [Prefetch("service_prefectures", Prefecture.objects.select_related("region"))]
+                if qs.model.has_service_area
+                else []
+            ),
+        )
     )
     return {m.pk: m for m in members}

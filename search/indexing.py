@@ -21,6 +21,7 @@ from members.models import (
     GroupParticipation,
     IndividualMember,
     IndividualParticipation,
+    Prefecture,
 )
 from portal.visibility import visible_pages
 
@@ -67,8 +68,8 @@ def indexable_members() -> Iterator[GroupMember | IndividualMember]:
     ):
         related = ["prefecture__region"] + (["affiliation"] if model is IndividualMember else [])
         members = model.objects.listed().filter(visibility__in=INDEXED_VISIBILITY)
-        yield from members.select_related(*related).prefetch_related(
-            # Plain lists (to_attr): the serializer then builds no queryset per document.
+        # Plain lists (to_attr): the serializer then builds no queryset per document.
+        lists = [
             Prefetch("fields", to_attr="fields_list"),
             Prefetch("languages", to_attr="languages_list"),
             Prefetch(
@@ -76,7 +77,16 @@ def indexable_members() -> Iterator[GroupMember | IndividualMember]:
                 queryset=participation.objects.select_related("subnetwork"),
                 to_attr="participations_list",
             ),
-        )
+        ]
+        if model is GroupMember:
+            lists.append(
+                Prefetch(
+                    "service_prefectures",
+                    queryset=Prefecture.objects.select_related("region"),
+                    to_attr="service_prefectures_list",
+                )
+            )
+        yield from members.select_related(*related).prefetch_related(*lists)
 
 
 def indexable_pages() -> Iterator[Page]:

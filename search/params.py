@@ -23,6 +23,7 @@ SORT_RELEVANCE = "relevance"
 SORT_NAME = "name"  # kana order in Japanese, alphabetical by English or romaji name in English
 SORT_NEWEST = "newest"
 SORTS = (SORT_RELEVANCE, SORT_NAME, SORT_NEWEST)
+WHERE_OFFICE = "office"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class DirectoryParams:
     selected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = ""  # "" → relevance when there are words to be relevant to, else by name
     page: int = 1
+    office_only: bool = (
+        False  # place facets read the office only (「所在地のみ」, ``where=office``)
+    )
 
     def values(self, facet: str) -> tuple[str, ...]:
         return tuple(self.selected.get(facet, ()))
@@ -62,7 +66,7 @@ class DirectoryParams:
         return replace(self, selected={k: v for k, v in kept.items() if v}, page=1)
 
     def without_filters(self) -> "DirectoryParams":
-        return replace(self, selected={}, page=1)
+        return replace(self, selected={}, page=1, office_only=False)
 
     def with_value(self, facet: str, value: str) -> "DirectoryParams":
         current = self.values(facet) if FACETS_BY_NAME[facet].multiple else ()
@@ -78,6 +82,8 @@ class DirectoryParams:
         for facet in FACETS:
             if self.values(facet.name):
                 data.setlist(facet.name, list(self.values(facet.name)))
+        if self.office_only:
+            data["where"] = WHERE_OFFICE
         sort = overrides.get("sort", self.sort)
         if sort:
             data["sort"] = sort
@@ -122,4 +128,5 @@ def parse_directory(data: QueryDict | Mapping) -> DirectoryParams:
         selected=selected,
         sort=sorts[0] if sorts else "",
         page=parse_page(data),
+        office_only=WHERE_OFFICE in _getlist(data, "where"),
     )

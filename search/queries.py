@@ -22,7 +22,7 @@ from .params import (
     SORT_RELEVANCE,
     DirectoryParams,
 )
-from .text import bigrams, fold, has_cjk, query_words
+from .text import bigrams, fold, has_cjk, query_words, short_vowels
 
 # Each order ends in the document id so that equal names still page deterministically.
 ORDERS = {
@@ -52,9 +52,14 @@ def word_query(word: str) -> Query:
     if not has_cjk(latin):
         # The standard analyzer splits CJK into single characters; only Latin words go to the
         # standard-analyzed fields, so Japanese never matches as scattered characters.
+        # Each word of the box is a prefix of some romaji word of the name ("sendai sheruta");
+        # a macron spelling (kyōto) is matched as the short-vowel variant the index holds.
+        spelled = (
+            short_vowels(latin) if latin != latin.encode("ascii", "ignore").decode() else latin
+        )
         clauses += [
-            Q("match", romaji={"query": latin, "boost": 5}),
-            Q("match_bool_prefix", romaji={"query": latin, "boost": 2}),
+            Q("match", romaji={"query": spelled, "boost": 5}),
+            Q("match_bool_prefix", romaji={"query": spelled, "boost": 2}),
             Q("match", title_en={"query": latin, "boost": 3}),
             Q("match_bool_prefix", name_en={"query": latin, "boost": 2}),
             Q("match", body={"query": latin, "boost": 0.5}),
@@ -75,10 +80,22 @@ def text_query(q: str) -> Query:
     )
 
 
-def facet_filter(facet: Facet, values: Sequence[str]) -> Query:
+NATIONWIDE = Q("term", nationwide=True)
+
+
+def facet_field(facet: Facet, *, office_only: bool) -> str:
+    return facet.reach.index_field if facet.reach and not office_only else facet.index_field
+
+
+def facet_filter(facet: Facet, values: Sequence[str], *, office_only: bool = False) -> Query:
+    field = facet_field(facet, office_only=office_only)
     if facet.combine == ALL:
-        return Q("bool", filter=[Q("term", **{facet.index_field: v}) for v in values])
-    return Q("terms", **{facet.index_field: list(values)})
+        match = Q("bool", filter=[Q("term", **{field: v}) for v in values])
+    else:
+        match = Q("terms", **{field: list(values)})
+    if facet.reach and not office_only:  # a nationwide group serves every place
+        return Q("bool", should=[match, NATIONWIDE], minimum_should_match=1)
+    return match
 
 
 def directory_search(
@@ -91,7 +108,12 @@ def directory_search(
     Two more aggregations feed the page: ``unfiltered`` counts the same words without any facet
     (the way out of an empty result) and ``listed`` counts, per kind, every member this viewer
     may see at all (the directory's "listed N of M members")."""
-    chosen = {f: facet_filter(f, params.values(f.name)) for f in FACETS if params.values(f.name)}
+    office_only = params.office_only
+    chosen = {
+        f: facet_filter(f, params.values(f.name), office_only=office_only)
+        for f in FACETS
+        if params.values(f.name)
+    }
     search = Search(index=index).query(
         Q("bool", must=[text_query(params.q)], filter=[visibility_filter(tier)])
     )
@@ -100,7 +122,15 @@ def directory_search(
     for facet in FACETS:
         others = [query for f, query in chosen.items() if f is not facet]
         agg = search.aggs.bucket(facet.name, "filter", filter=Q("bool", filter=others))
-        agg.bucket("values", "terms", field=facet.index_field, size=100)
+        field = facet_field(facet, office_only=office_only)
+        if facet.reach and not office_only:
+            # Nationwide groups are counted once (``nationwide``), not once per place; the
+            # service adds them to every value's count, the map shows them beside itself.
+            local = agg.bucket("local", "filter", filter=Q("bool", must_not=[NATIONWIDE]))
+            local.bucket("values", "terms", field=field, size=100)
+            agg.bucket("nationwide", "filter", filter=NATIONWIDE)
+        else:
+            agg.bucket("values", "terms", field=field, size=100)
     search.aggs.bucket("unfiltered", "filter", filter=Q("match_all"))
     listed = search.aggs.bucket("listed", "global").bucket(
         "visible", "filter", filter=visibility_filter(tier)

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from members.models import GroupMember, IndividualMember, Visibility
 from members.text import normalize
+from members.text import romaji as kana_romaji
 from portal.visibility import visible_pages
 
 from .text import bigrams, romaji_variants
@@ -58,6 +59,11 @@ def _related(member, name: str) -> list:
     return prefetched if prefetched is not None else list(getattr(member, name).all())
 
 
+def glued_romaji(reading: str) -> str:
+    """'せんだいいじゅう…' → 'sendaiijuu…': the old one-word form, still found as a prefix."""
+    return kana_romaji(reading).replace(" ", "")
+
+
 def english_sort_name(member: GroupMember | IndividualMember) -> str:
     """English pages list members alphabetically by English name, else by romaji reading."""
     return normalize(getattr(member, "name_en", "") or member.romaji or member.name).lower()
@@ -90,7 +96,13 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
         ]
         if part
     )
-    romaji = romaji_variants(member.romaji)
+    # Where the member is or works: the office, and for groups every served prefecture.
+    area = [prefecture] if prefecture else []
+    if kind == "group":
+        area += _related(member, "service_prefectures")
+    # The name in romaji words (``member.romaji``) and, for a prefix typed without spaces, the
+    # whole reading in one word, each with its short-vowel spelling.
+    romaji = romaji_variants(f"{member.romaji} {glued_romaji(member.kana)}")
     suggest_inputs = [s for s in [member.name, member.kana, name_en, *romaji.split(" ")] if s]
     return {
         "kind": kind,
@@ -111,6 +123,9 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
         "summary_en": normalize(summary_en),
         "prefecture": prefecture.code if prefecture else None,
         "region": prefecture.region.slug if prefecture else None,
+        "area_prefectures": sorted({p.code for p in area}),
+        "area_regions": sorted({p.region.slug for p in area}),
+        "nationwide": bool(getattr(member, "serves_nationwide", False)),
         "municipality": getattr(member, "municipality", ""),
         "fields": sorted(tag.slug for tag in fields),
         "languages": sorted(lang.code for lang in languages),

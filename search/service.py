@@ -47,6 +47,7 @@ class FacetValue:
 class FacetPanel:
     facet: Facet
     values: list[FacetValue]
+    place_switch: bool = False  # the 「所在地のみ」 switch goes here (after the place facets)
 
     @property
     def chosen(self) -> bool:
@@ -64,6 +65,8 @@ class SearchResults:
     broader: list[dict] = field(default_factory=list)
     unfiltered_count: int | None = None  # the same words without any facet
     listed: dict[str, int] = field(default_factory=dict)  # kind → members this viewer may see
+    # Place facet → nationwide groups in its counts (each value's count includes them once).
+    nationwide: dict[str, int] = field(default_factory=dict)
     counted: bool = True  # False when the database answered without facet counts
 
     @property
@@ -71,7 +74,11 @@ class SearchResults:
         return self.page > self.num_pages
 
     def facet_panels(self) -> list[FacetPanel]:
-        return [FacetPanel(f, self.facets[f.name]) for f in FACETS if f.name in self.facets]
+        panels = [FacetPanel(f, self.facets[f.name]) for f in FACETS if f.name in self.facets]
+        places = [panel for panel in panels if panel.facet.reach]
+        if places:
+            places[-1].place_switch = True
+        return panels
 
     def as_json(self) -> dict:
         """The API's JSON body (cheaper than ``dataclasses.asdict``'s deep copies)."""
@@ -85,6 +92,7 @@ class SearchResults:
             "broader": self.broader,
             "unfiltered_count": self.unfiltered_count,
             "listed": self.listed,
+            "nationwide": self.nationwide,
         }
 
 
@@ -147,16 +155,35 @@ def num_pages(count: int) -> int:
     return min(MAX_PAGE, max(1, math.ceil(count / PAGE_SIZE)))
 
 
-def _ordered(facet: Facet, buckets: dict[str, int], selected: tuple[str, ...]) -> list[FacetValue]:
-    """Values with results (and every chosen one, so it can be unticked), in the facet's order."""
+def _ordered(
+    facet: Facet, buckets: dict[str, int], selected: tuple[str, ...], *, everywhere: int = 0
+) -> list[FacetValue]:
+    """Values with results (and every chosen one, so it can be unticked), in the facet's order.
+    ``everywhere`` groups (nationwide) match every value, so each count includes them."""
+    counts = {v: buckets.get(v, 0) + everywhere for v in facet_labels(facet.name)}
     labels = facet_labels(facet.name)
-    values = [v for v in labels if buckets.get(v) or v in selected]
+    values = [v for v in labels if counts[v] or v in selected]
     if facet.order == "count":
-        values.sort(key=lambda v: -buckets.get(v, 0))  # stable: vocabulary order breaks ties
+        values.sort(key=lambda v: -counts[v])  # stable: vocabulary order breaks ties
     return [
-        FacetValue(value=v, label=labels[v], count=buckets.get(v, 0), selected=v in selected)
+        FacetValue(value=v, label=labels[v], count=counts[v], selected=v in selected)
         for v in values
     ]
+
+
+def _facet_counts(aggs, params: DirectoryParams) -> tuple[dict, dict[str, int]]:
+    """Each facet's values, and the nationwide groups counted in its place facets."""
+    facets, nationwide = {}, {}
+    for facet in FACETS:
+        agg = getattr(aggs, facet.name)
+        if facet.reach and not params.office_only:  # "located in or serves" (search.queries)
+            nationwide[facet.name] = agg.nationwide.doc_count
+            agg = agg.local
+        buckets = {b.key: b.doc_count for b in agg.values.buckets}
+        facets[facet.name] = _ordered(
+            facet, buckets, params.values(facet.name), everywhere=nationwide.get(facet.name, 0)
+        )
+    return facets, nationwide
 
 
 def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
@@ -167,19 +194,14 @@ def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
     words = query_words(params.q)
     aggs = response.aggregations
     count = response.hits.total.value
+    facets, nationwide = _facet_counts(aggs, params)
     results = SearchResults(
         count=count,
         page=params.page,
         num_pages=num_pages(count),
         results=[],
-        facets={
-            facet.name: _ordered(
-                facet,
-                {b.key: b.doc_count for b in getattr(aggs, facet.name).values.buckets},
-                params.values(facet.name),
-            )
-            for facet in FACETS
-        },
+        facets=facets,
+        nationwide=nationwide,
         unfiltered_count=aggs.unfiltered.doc_count,
         listed={b.key: b.doc_count for b in aggs.listed.visible.kinds.buckets},
     )

@@ -93,6 +93,9 @@ def connect() -> None:
         m2m_changed.connect(
             _m2m_changed, sender=model.languages.through, dispatch_uid=f"search-l-{model.__name__}"
         )
+    m2m_changed.connect(
+        _m2m_changed, sender=GroupMember.service_prefectures.through, dispatch_uid="search-area"
+    )
     for model in (
         TaggedGroupField,
         TaggedIndividualField,

@@ -10,6 +10,7 @@ indexed with the ``whitespace`` analyzer; a query's bigrams are matched as a phr
 
 import html
 import re
+import unicodedata
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -49,10 +50,22 @@ def has_cjk(text: str) -> bool:
     return _IS_CJK.search(text) is not None
 
 
+_LONG_VOWELS = re.compile(r"ou|oo|uu|aa|ii|ee")
+_MARKED = re.compile(r"[\u0302\u0304]")  # combining circumflex and macron: ō, ô → o
+
+
+def short_vowels(word: str) -> str:
+    """'sherutaa' → 'sheruta', 'kyouto' → 'kyoto', 'kyōto' → 'kyoto': the spelling of people
+    who drop long vowels or write them with a macron."""
+    plain = _MARKED.sub("", unicodedata.normalize("NFD", word))
+    return _LONG_VOWELS.sub(lambda m: m.group(0)[0], plain)
+
+
 def romaji_variants(romaji: str) -> str:
-    """'satou kyouko' → 'satou kyouko sato kyoko': newcomers rarely type the long vowels."""
-    short = re.sub(r"ou|oo", "o", re.sub(r"uu", "u", romaji))
-    return romaji if short == romaji else f"{romaji} {short}"
+    """'satou kyouko' → 'satou kyouko sato kyoko': each word, then its short-vowel spelling
+    where that differs (newcomers rarely type the long vowels)."""
+    words = romaji.split()
+    return " ".join(dict.fromkeys([*words, *(short_vowels(w) for w in words)]))
 
 
 def query_words(q: str | None) -> list[str]:

@@ -10,7 +10,7 @@ from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from wagtail.search import index
 
-from members.text import normalize, romaji, to_hiragana
+from members.text import normalize, reading_of, romaji_words, to_hiragana
 
 from .privacy import Tier, Visibility
 from .regions import Prefecture
@@ -40,16 +40,26 @@ class MemberQuerySet(models.QuerySet):
         """Keyword match over names, reading, romaji and the kind's own text fields (never
         contacts); ``q`` must be normalised already. The admin's search box and the public
         directory's database fallback both use it, so both find the same members."""
-        reading = to_hiragana(q)
+        match = self._word_match(q) | Q(romaji__icontains=q.lower().replace(" ", ""))
+        words = q.split()
+        if len(words) > 1:
+            # Word by word, as the index matches: "sendai sheruta" finds 仙台移住女性シェルター,
+            # each word anywhere in the names, reading, romaji words or text.
+            every = Q()
+            for word in words:
+                every &= self._word_match(word)
+            match |= every
+        return self.filter(match)
+
+    def _word_match(self, q: str) -> Q:
         match = (
             Q(name__icontains=q)
-            | Q(kana__icontains=reading)
+            | Q(kana__icontains=to_hiragana(q))
             | Q(romaji__icontains=q.lower())
-            | Q(romaji__icontains=q.lower().replace(" ", ""))
         )
         for name in self.model.text_fields:
             match |= Q(**{f"{name}__icontains": q})
-        return self.filter(match)
+        return match
 
     def visible_to(self, tier: Tier):
         """What a viewer of ``tier`` may see. The secretariat sees every record."""
@@ -86,7 +96,18 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
     name = models.CharField(_("name"), max_length=200)
     kana = models.CharField(_("kana reading"), max_length=200, blank=True)
     romaji = models.CharField(
-        _("romaji"), max_length=200, blank=True, editable=False, help_text=_("Derived from kana.")
+        _("romaji"),
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text=_("Derived from the name and its kana reading, word by word."),
+    )
+    kana_needs_review = models.BooleanField(
+        _("reading needs review"),
+        default=False,
+        help_text=_(
+            "The kana reading was derived from the name by a dictionary. Correct it or untick this."
+        ),
     )
     prefecture = models.ForeignKey(
         Prefecture, verbose_name=_("prefecture"), on_delete=models.PROTECT, null=True, blank=True
@@ -128,6 +149,8 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
     minimum_viewer_tier = Tier.ANONYMOUS
     # Text searched by ``MemberQuerySet.matching`` besides names and readings.
     text_fields: tuple[str, ...] = ()
+    # Whether records of this kind serve places beyond their own (service_prefectures).
+    has_service_area = False
 
     class Meta:
         abstract = True
@@ -138,13 +161,42 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
     def save(self, *args, **kwargs):
         self.normalize_text()
         super().save(*args, **kwargs)
+        self._stored_text = (self.name, self.kana)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What was stored, to tell an edited reading from a derived one left as it was.
+        instance._stored_text = (instance.__dict__.get("name"), instance.__dict__.get("kana"))
+        return instance
 
     def normalize_text(self) -> None:
         """NFKC names and a hiragana reading, so every later comparison (search, import,
-        dedupe) sees one form. Called by ``save`` and by bulk writers that bypass it."""
+        dedupe) sees one form. Called by ``save`` and by bulk writers that bypass it.
+
+        A member without a reading, or renamed with its reading left blank, gets one derived
+        from its name, flagged for review; an unreviewed derived reading follows a rename, a
+        reviewed one is kept and flagged; writing the reading clears the flag. Idempotent:
+        an import calls it once to validate and once more through ``save``."""
         self.name = normalize(self.name)
         self.kana = to_hiragana(self.kana)
-        self.romaji = romaji(self.kana)
+        stored_name, stored_kana = getattr(self, "_stored_text", (None, None))
+        renamed = stored_name is not None and self.name != stored_name
+        derived = getattr(self, "_derived_kana", None)
+        if not self.kana and stored_kana and not renamed:
+            # Nothing new to read: an import's blank cell leaves the stored reading alone.
+            self.kana = stored_kana
+        if self.kana_needs_review and self.kana not in (stored_kana, derived):
+            self.kana_needs_review = False  # someone wrote the reading
+        elif self.kana_needs_review and renamed and self.kana == stored_kana:
+            self.kana = ""  # the unreviewed reading was the old name's
+        elif renamed and self.kana and self.kana == stored_kana:
+            # A reviewed reading is not replaced, but after a rename it may no longer fit.
+            self.kana_needs_review = True
+        if self.name and not self.kana:
+            self.kana = self._derived_kana = reading_of(self.name)
+            self.kana_needs_review = True
+        self.romaji = romaji_words(self.name, self.kana)
 
     def clean(self):
         super().clean()
@@ -185,6 +237,7 @@ class GroupMember(MemberBase):
 
     kind = "group"  # the ``type`` value of the directory, exports and imports
     text_fields = ("name_en", "description_ja", "description_en")
+    has_service_area = True
     search_fields = [
         *MemberBase.search_fields,
         index.SearchField("name_en"),

@@ -1,5 +1,6 @@
 import json
 import math
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +25,14 @@ def directory_chips(params: DirectoryParams) -> list[dict]:
     chips = []
     if params.q:
         chips.append({"label": params.q, "facet": _("Keyword"), "query": params.querystring(q="")})
+    if params.office_only and any(params.values(f.name) for f in FACETS if f.reach):
+        chips.append(
+            {
+                "label": _("office only"),
+                "facet": _("Place"),
+                "query": replace(params, office_only=False, page=1).querystring(),
+            }
+        )
     for facet in FACETS:
         labels = service.facet_labels(facet.name)
         for value in params.values(facet.name):
@@ -102,16 +111,19 @@ def _map_step(count: int | None, most: int) -> int:
 
 
 @register.inclusion_tag("components/prefecture_map.html")
-def prefecture_map(results: service.SearchResults, params: DirectoryParams, nationwide_count=None):
+def prefecture_map(results: service.SearchResults, params: DirectoryParams):
     """Japan's 47 prefectures shaded by the prefecture facet's counts: the current result with
     the prefecture filter itself left out, within the viewer's tier, so the map can show nothing
     the facet panel would not. Each prefecture with members (or already chosen) is a link that
     toggles it; one with none is drawn but not a link, as the facet panel leaves it out: a link
-    to an empty result is a dead end. ``nationwide_count`` is the slot for groups that serve all
-    of Japan, shown once beside the map (``None``: not counted yet, nothing shown)."""
+    to an empty result is a dead end. Groups that serve all of Japan are in every prefecture's
+    facet count; the map shows them once, beside itself (not when reading offices only)."""
     counted = results.counted
+    nationwide_count = results.nationwide.get("prefecture")
+    # Nationwide groups are in every prefecture's facet count; the map shows them once, beside.
+    everywhere = nationwide_count or 0
     facet = {v.value: v for v in results.facets.get("prefecture", [])}
-    counts = {code: (v.count if counted else None) for code, v in facet.items()}
+    counts = {code: (v.count - everywhere if counted else None) for code, v in facet.items()}
     chosen = set(params.values("prefecture"))
     most = max((c for c in counts.values() if c), default=0)
     labels = service.facet_labels("prefecture")

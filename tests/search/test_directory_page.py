@@ -28,11 +28,11 @@ FILTERS = [
 ]
 
 
-def everything(backend, selected, tier, sort="name"):
+def everything(backend, selected, tier, sort="name", office_only=False):
     """Every result card's id, all pages, from ``backend`` (service or fallback)."""
     ids, page = [], 1
     while True:
-        params = DirectoryParams(selected=selected, sort=sort, page=page)
+        params = DirectoryParams(selected=selected, sort=sort, page=page, office_only=office_only)
         results = backend.directory(params, tier=tier)
         ids += [card["id"] for card in results.results]
         if page >= results.num_pages:
@@ -43,12 +43,22 @@ def everything(backend, selected, tier, sort="name"):
 @pytest.mark.parametrize("tier", [Tier.ANONYMOUS, Tier.MEMBER])
 def test_elasticsearch_and_the_fallback_give_the_same_answer(demo_index, tier):
     for selected in FILTERS:
-        for language in ("ja", "en"):
+        for language, office_only in (("ja", False), ("en", False), ("ja", True)):
             with translation.override(language):
-                es_count, es_ids = everything(service, selected, tier)
-                db_count, db_ids = everything(fallback, selected, tier)
-            assert es_count == db_count, (selected, language)
-            assert set(es_ids) == set(db_ids), (selected, language)
+                es_count, es_ids = everything(service, selected, tier, office_only=office_only)
+                db_count, db_ids = everything(fallback, selected, tier, office_only=office_only)
+            assert es_count == db_count, (selected, language, office_only)
+            assert set(es_ids) == set(db_ids), (selected, language, office_only)
+
+
+def test_nara_finds_the_groups_that_serve_it(demo_index):
+    # The issue's example: six public groups of the demo network serve Nara.
+    nara = service.directory(DirectoryParams(selected={"prefecture": ("29",)}), tier=Tier.ANONYMOUS)
+    office = service.directory(
+        DirectoryParams(selected={"prefecture": ("29",)}, office_only=True), tier=Tier.ANONYMOUS
+    )
+    assert nara.count >= 6
+    assert nara.count > office.count
 
 
 def test_english_pages_list_members_alphabetically(demo_index):
@@ -94,7 +104,10 @@ def test_page_shows_chips_the_filter_rule_and_honest_counts(demo_index, client):
 
 
 def test_zero_results_offer_ways_out(demo_index, client):
-    html = client.get("/members/", {"q": "技能実習", "prefecture": "47"}).content.decode()
+    # Okinawa's offices only: nationwide groups would otherwise match every prefecture.
+    html = client.get(
+        "/members/", {"q": "技能実習", "prefecture": "47", "where": "office"}
+    ).content.decode()
     assert 'data-testid="no-results"' in html
     without = service.directory(DirectoryParams(q="技能実習"), tier=Tier.ANONYMOUS).count
     assert "絞り込みなし" in html and f"{without}" in html

@@ -14,8 +14,13 @@ def names(results) -> list[str]:
     return [m.name for m in results]
 
 
-def rows(tier=Tier.MEMBER, q="", sort="", **selected):
-    params = DirectoryParams(q=q, sort=sort, selected={k: tuple(v) for k, v in selected.items()})
+def rows(tier=Tier.MEMBER, q="", sort="", office_only=False, **selected):
+    params = DirectoryParams(
+        q=q,
+        sort=sort,
+        office_only=office_only,
+        selected={k: tuple(v) for k, v in selected.items()},
+    )
     return fallback.directory_rows(params, tier=tier)
 
 
@@ -72,9 +77,15 @@ def test_members_get_groups_and_individuals_in_one_order(places):
     ]
 
 
-def test_region_includes_its_prefectures(places):
-    # The office's region, as in the index (search.facets): one rule for both backends.
+def test_region_includes_its_prefectures_and_service_areas(places):
+    # Located in or serves, as in the index (search.facets): one rule for both backends.
     assert set(names(rows(region=["chubu"]))) == {
+        "名古屋ユニオン",
+        "浜松多文化共生センター",
+        "新宿難民支援の会",  # serves Gifu
+        "佐藤 花子",
+    }
+    assert set(names(rows(region=["chubu"], office_only=True))) == {
         "名古屋ユニオン",
         "浜松多文化共生センター",
         "佐藤 花子",

@@ -29,26 +29,36 @@ PARAMS = DirectoryParams(
 WORDS = "q=%E6%94%AF%E6%8F%B4"
 
 
-def results(counts: dict[str, int | None], *, chosen=(AICHI,), counted=True) -> SearchResults:
+def results(
+    counts: dict[str, int | None], *, chosen=(AICHI,), counted=True, nationwide=None
+) -> SearchResults:
     """What service.directory gives the template: the facet lists values with results and
-    every chosen one."""
+    every chosen one; with nationwide groups, every value's count includes them."""
+    everywhere = nationwide or 0
     values = [
-        FacetValue(value=code, label=code, count=count, selected=code in chosen)
+        FacetValue(
+            value=code,
+            label=code,
+            count=None if count is None else count + everywhere,
+            selected=code in chosen,
+        )
         for code, count in counts.items()
     ]
     return SearchResults(
-        count=7, page=1, num_pages=1, results=[], facets={"prefecture": values}, counted=counted
+        count=7,
+        page=1,
+        num_pages=1,
+        results=[],
+        facets={"prefecture": values},
+        counted=counted,
+        nationwide={} if nationwide is None else {"prefecture": nationwide},
     )
 
 
-def render(results, params=PARAMS, language="ja", **extra) -> str:
-    template = Template(
-        "{% load search_tags %}{% prefecture_map results params nationwide_count=nationwide %}"
-    )
+def render(results, params=PARAMS, language="ja") -> str:
+    template = Template("{% load search_tags %}{% prefecture_map results params %}")
     with translation.override(language):
-        return template.render(
-            Context({"results": results, "params": params, "nationwide": extra.get("nationwide")})
-        )
+        return template.render(Context({"results": results, "params": params}))
 
 
 def svg(html: str) -> str:
@@ -126,8 +136,10 @@ def test_shades_follow_the_counts_and_the_legend_names_them():
 
 def test_nationwide_groups_are_shown_once_beside_the_map_only_when_counted():
     assert 'data-testid="map-nationwide"' not in render(results(COUNTS))
-    html = render(results(COUNTS), nationwide=3, language="en")
+    html = render(results(COUNTS, nationwide=3), language="en")
     assert "Working nationwide, not on the map: 3 groups" in html
+    # Each prefecture shows its own groups; the nationwide three are not added to it.
+    assert f'aria-label="Aichi: {COUNTS[AICHI]} member' in html
 
 
 def test_without_counts_every_prefecture_is_an_unshaded_link():

@@ -56,6 +56,25 @@ QUERIES = [
     ("いとう たいち", "P0230"),
     ("中村 英樹", "P0147"),
     ("hayashi ryohei", "P0286"),
+    # romaji word by word (issue 9): each word a prefix of a word of the name
+    ("sendai ijuu", "G0032"),
+    ("sendai sheruta", "G0032"),
+    ("sendai sherutaa", "G0032"),
+    ("edogawa burajiru", "G0057"),
+    ("kanazawa imin", "G0103"),
+    ("kanazawa nanmin kurashi", "G0103"),
+    ("yokohama betonamu", "G0074"),
+    ("matsudo ginou jisshu", "G0075"),
+    ("amagasaki nepaaru komyuniti", "G0067"),
+    ("kyoto horitsu soudan", "G0042"),
+    ("kyōto hōritsu", "G0042"),
+    ("okazaki tabunka", "G0086"),
+    ("warabi nyukan mondai", "G0068"),
+    ("soja jisshusei netto", "G0060"),
+    ("shimonoseki firipin", "G0006"),
+    ("kumamoto iryou soudan", "G0066"),
+    ("toyota gaikokujin roudousha", "G0036"),
+    ("sendaiijuu", "G0032"),
 ]
 
 
