@@ -298,3 +298,44 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Directory")
     menu_icon = "group"
     menu_order = 200
+
+
+class VocabularyViewSet(SnippetViewSet):
+    """A vocabulary row: its names, and the other words that find it in the search box."""
+
+    list_display = ["name_ja", "name_en", "synonyms"]
+    search_fields = ["name_ja", "name_en", "synonyms"]
+    panels = [FieldPanel("name_ja"), FieldPanel("name_en"), FieldPanel("synonyms")]
+
+
+class RegionViewSet(VocabularyViewSet):
+    model = Region
+    icon = "site"
+
+
+class PrefectureViewSet(VocabularyViewSet):
+    model = Prefecture
+    icon = "site"
+    list_display = ["code", *VocabularyViewSet.list_display]
+
+
+class FieldTagViewSet(VocabularyViewSet):
+    model = FieldTag
+    icon = "tag"
+    # A tag's Japanese name is ``name`` (taggit's own field).
+    list_display = ["name", "name_en", "synonyms"]
+    search_fields = ["name", "name_en", "synonyms"]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("synonyms")]
+
+
+class LanguageViewSet(VocabularyViewSet):
+    model = Language
+    icon = "globe"
+    list_display = ["code", *VocabularyViewSet.list_display]
+
+
+class VocabularyViewSetGroup(SnippetViewSetGroup):
+    items = (RegionViewSet, PrefectureViewSet, FieldTagViewSet, LanguageViewSet)
+    menu_label = _("Vocabulary")
+    menu_icon = "list-ul"
+    menu_order = 210

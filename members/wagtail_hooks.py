@@ -1,5 +1,6 @@
 from wagtail.snippets.models import register_snippet
 
-from .viewsets import DirectoryViewSetGroup
+from .viewsets import DirectoryViewSetGroup, VocabularyViewSetGroup
 
 register_snippet(DirectoryViewSetGroup)
+register_snippet(VocabularyViewSetGroup)

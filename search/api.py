@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from members.models import viewer_tier
 
-from . import service
+from . import service, understanding
 from .client import SearchUnavailable
 from .params import parse_directory, parse_page, parse_q
 
@@ -18,22 +18,37 @@ def _unavailable() -> JsonResponse:
     )
 
 
-def _paged(results: service.SearchResults) -> JsonResponse:
+def _paged(results: service.SearchResults, **extra) -> JsonResponse:
     # The HTML pages answer a page past the end with 404 too (search.views).
     if results.out_of_range:
         return JsonResponse(
             {"error": "page_out_of_range", "num_pages": results.num_pages}, status=404
         )
-    return JsonResponse(results.as_json(), json_dumps_params={"ensure_ascii": False})
+    body = {**results.as_json(), **extra}
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
 def members(request):
     params = parse_directory(request.GET)
+    reading = understanding.read(params.q, understanding.lexicon())
+    # The same reading as the HTML page, which redirects a query made only of recognised words
+    # to its filters; here the filters apply at once and ``understood`` says which.
+    understood = [
+        {"words": r.words, "facet": r.facet, "value": r.value} for r in reading.recognised
+    ]
     try:
-        return _paged(service.directory(params, tier=viewer_tier(request.user)))
+        results = service.directory(
+            understanding.interpret(params, reading), tier=viewer_tier(request.user)
+        )
     except SearchUnavailable:
         return _unavailable()
+    return _paged(
+        results,
+        understood=understood,
+        as_filters=reading.only_filters,
+        offers=understanding.offers(params, reading),
+    )
 
 
 @require_GET

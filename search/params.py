@@ -34,18 +34,21 @@ class DirectoryParams:
     selected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = ""  # "" → relevance when there are words to be relevant to, else by name
     page: int = 1
-    office_only: bool = (
-        False  # place facets read the office only (「所在地のみ」, ``where=office``)
-    )
+    # Place facets read the office only (「所在地のみ」, ``where=office``).
+    office_only: bool = False
+    # (facet, value) pairs that rank results without being required: the place, language and
+    # field words of a query that has other words too (search.understanding); never in a URL.
+    boost: tuple[tuple[str, str], ...] = ()
 
     def values(self, facet: str) -> tuple[str, ...]:
         return tuple(self.selected.get(facet, ()))
 
     @property
     def order(self) -> str:
-        if self.sort in SORTS and (self.sort != SORT_RELEVANCE or self.q):
+        ranked = bool(self.q or self.boost)
+        if self.sort in SORTS and (self.sort != SORT_RELEVANCE or ranked):
             return self.sort
-        return SORT_RELEVANCE if self.q else SORT_NAME
+        return SORT_RELEVANCE if ranked else SORT_NAME
 
     @property
     def filter_count(self) -> int:

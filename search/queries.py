@@ -13,7 +13,7 @@ from elasticsearch.dsl.query import Query
 from members.models import Tier, Visibility
 from members.text import normalize
 
-from .facets import ALL, FACETS, Facet
+from .facets import ALL, FACETS, FACETS_BY_NAME, Facet
 from .params import (
     MAX_PAGE,
     PAGE_SIZE,
@@ -114,8 +114,17 @@ def directory_search(
         for f in FACETS
         if params.values(f.name)
     }
+    # Recognised place, language and field words rank what matches them; they are not required.
+    ranked = [
+        Q(
+            "constant_score",
+            filter=facet_filter(FACETS_BY_NAME[name], [value], office_only=office_only),
+            boost=3,
+        )
+        for name, value in params.boost
+    ]
     search = Search(index=index).query(
-        Q("bool", must=[text_query(params.q)], filter=[visibility_filter(tier)])
+        Q("bool", must=[text_query(params.q)], should=ranked, filter=[visibility_filter(tier)])
     )
     if chosen:
         search = search.post_filter(Q("bool", filter=list(chosen.values())))

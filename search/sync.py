@@ -14,15 +14,20 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from members.models import (
+    FieldTag,
     GroupMember,
     GroupParticipation,
     IndividualMember,
     IndividualParticipation,
+    Language,
     Participation,
+    Prefecture,
+    Region,
     TaggedGroupField,
     TaggedIndividualField,
 )
 
+from . import understanding
 from .indexing import record_failure, sync_document
 from .models import IndexFailure
 from .serializers import doc_id
@@ -84,7 +89,17 @@ def _page_tree_changed(sender, instance, **kwargs):
         schedule(doc_id(descendant))
 
 
+def _vocabulary_changed(sender, **kwargs):
+    understanding.forget_lexicon()
+
+
 def connect() -> None:
+    # The search box's vocabulary (names and synonyms) follows the admin's edits.
+    for model in (Region, Prefecture, FieldTag, Language):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _vocabulary_changed, sender=model, dispatch_uid=f"search-words-{model.__name__}"
+            )
     for model in (GroupMember, IndividualMember):
         post_save.connect(_member_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
         post_delete.connect(

@@ -1,12 +1,12 @@
 """HTML views: validate input, run one query, render. Thin by design."""
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from members.models import viewer_tier
 from members.stats import membership_counts
 
-from . import fallback, service
+from . import fallback, service, understanding
 from .client import SearchUnavailable
 from .params import parse_directory, parse_page, parse_q
 
@@ -18,13 +18,19 @@ def directory(request):
     way back, as the JSON API does."""
     tier = viewer_tier(request.user)
     params = parse_directory(request.GET)
+    reading = understanding.read(params.q, understanding.lexicon())
+    query = understanding.interpret(params, reading)
+    if reading.only_filters:
+        # 「名古屋」 or "Vietnam Aichi" *are* filters: show them as such, each a removable chip.
+        return redirect(f"{request.path}?{query.querystring()}")
     try:
-        results = service.directory(params, tier=tier)
+        results = service.directory(query, tier=tier)
     except SearchUnavailable:
-        results = fallback.directory(params, tier=tier)
+        results = fallback.directory(query, tier=tier)
     context = {
         "params": params,
         "results": results,
+        "offers": understanding.offers(params, reading),
         "tier": tier,
         "membership": membership_counts(),
     }

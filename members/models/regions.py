@@ -2,12 +2,18 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+SYNONYMS_HELP = _(
+    "Comma-separated words that find this in the directory's search box: cities, countries, "
+    "everyday words. Its own names, their kana reading and romaji count already."
+)
+
 
 class BilingualName(models.Model):
     """Vocabulary rows carry a Japanese and an English name; ``label`` picks by language."""
 
     name_ja = models.CharField(_("name (Japanese)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
+    synonyms = models.TextField(_("other names"), blank=True, help_text=SYNONYMS_HELP)
 
     class Meta:
         abstract = True

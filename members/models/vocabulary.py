@@ -2,13 +2,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase, TaggedItemBase
 
-from .regions import BilingualName
+from .regions import SYNONYMS_HELP, BilingualName
 
 
 class FieldTag(TagBase):
     """A field of activity. ``name`` is the Japanese name; the same tags will tag pages."""
 
     name_en = models.CharField(_("name (English)"), max_length=100)
+    synonyms = models.TextField(_("other names"), blank=True, help_text=SYNONYMS_HELP)
 
     # A controlled vocabulary: Wagtail's tag widget offers the existing tags only.
     free_tagging = False

@@ -106,12 +106,12 @@ def test_page_shows_chips_the_filter_rule_and_honest_counts(demo_index, client):
 def test_zero_results_offer_ways_out(demo_index, client):
     # Okinawa's offices only: nationwide groups would otherwise match every prefecture.
     html = client.get(
-        "/members/", {"q": "技能実習", "prefecture": "47", "where": "office"}
+        "/members/", {"q": "シェルター", "prefecture": "47", "where": "office"}
     ).content.decode()
     assert 'data-testid="no-results"' in html
-    without = service.directory(DirectoryParams(q="技能実習"), tier=Tier.ANONYMOUS).count
+    without = service.directory(DirectoryParams(q="シェルター"), tier=Tier.ANONYMOUS).count
     assert "絞り込みなし" in html and f"{without}" in html
-    words = "q=%E6%8A%80%E8%83%BD%E5%AE%9F%E7%BF%92"
+    words = "q=%E3%82%B7%E3%82%A7%E3%83%AB%E3%82%BF%E3%83%BC"
     assert f'href="?{words}"' in html  # the same words alone
     assert "の条件を外すと" not in html  # with one filter, the same link as the line above
     # Prefectures that would give results, added to the chosen one.
