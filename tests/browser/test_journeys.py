@@ -27,7 +27,8 @@ PHONE, DESKTOP = 390, 1280
 # Seeded data (members/seed.py, fixed seed): Aichi has groups working in Vietnamese, and
 # groups in the Chūbu region mention 技能実習 and work on technical intern training.
 AICHI, VIETNAMESE = "23", "vi"
-WORDS, FIELD, REGION = "技能実習", "technical-intern-training", "chubu"
+# Words that name no place, language or field (those become filters: see step b-05).
+WORDS, FIELD, REGION = "支援", "technical-intern-training", "chubu"
 
 
 def query(page) -> dict[str, list[str]]:
@@ -180,6 +181,19 @@ def test_b_peer_searches_words_and_facets_on_a_phone(site, pages, shoot):
         )
         assert_page_ok(page)
         shoot(page, "b-04-sorted-newest")
+
+        # A place and a language typed as words become those filters, each a removable chip.
+        box = page.locator("form[role=search] input[name=q]")
+        box.fill("Vietnam Aichi")
+        with page.expect_navigation():
+            box.press("Enter")
+        page.wait_for_url(re.compile(r"[?&]language=vi"))
+        assert "q" not in query(page)
+        assert query(page)["prefecture"] == ["23"]
+        expect(chips(page).filter(has_text="愛知県")).to_have_count(1)
+        expect(chips(page).filter(has_text="ベトナム語")).to_have_count(1)
+        assert_page_ok(page)
+        shoot(page, "b-05-words-as-filters")
 
 
 def test_c_english_visitor_finds_groups(site, pages, shoot):
