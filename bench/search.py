@@ -104,7 +104,9 @@ def elasticsearch_call(path: str = "/api/v1/members/"):
     client = Client()
 
     def call(params):
-        response = client.get(path, params)
+        # The page redirects words that name places and languages to their filters: a visitor
+        # waits for both requests.
+        response = client.get(path, params, follow=True)
         assert response.status_code == 200, response.content[:200]
 
     return call

@@ -28,6 +28,7 @@ from .params import DirectoryParams
 from .text import fold, has_cjk, query_words, short_vowels
 
 MAX_PHRASE_WORDS = 4  # "women & domestic violence"
+PLACES = {"region", "prefecture"}
 LEXICON_SECONDS = 300  # other processes see an editor's change within this time
 # Suffixes a name is also known without: 中部地方 → 中部, 愛知県 → 愛知, ベトナム語 → ベトナム.
 _SUFFIX = re.compile(r"(地方|都|府|県|語)$")
@@ -73,12 +74,18 @@ def _names(*names: str) -> set[str]:
 def build_lexicon(rows) -> dict[str, tuple[str, str]]:
     """(facet, value, names) rows → phrase key → (facet, value). A phrase that names two
     different things (中国: the region or the language) is left out: better unrecognised than
-    wrong."""
+    wrong. A region and a prefecture of one name (北海道) are one place: the prefecture."""
     seen: dict[str, set[tuple[str, str]]] = {}
     for facet, value, names in rows:
         for key in _names(*names):
             seen.setdefault(key, set()).add((facet, value))
-    return {key: next(iter(meaning)) for key, meaning in seen.items() if len(meaning) == 1}
+    lexicon = {}
+    for key, meanings in seen.items():
+        if len(meanings) == 2 and {facet for facet, _value in meanings} == PLACES:
+            meanings = {m for m in meanings if m[0] == "prefecture"}
+        if len(meanings) == 1:
+            lexicon[key] = next(iter(meanings))
+    return lexicon
 
 
 def _rows():

@@ -7,7 +7,7 @@ the Japanese, English and romaji matching on the core-only server.
 import pytest
 
 from members.models import GroupMember, IndividualMember, Tier
-from search import service
+from search import service, understanding
 from search.params import DirectoryParams
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
@@ -89,6 +89,58 @@ def member_numbers(q: str, tier: Tier) -> list[str]:
         },
     }
     return [by_pk[r["id"]] for r in results[:3]]
+
+
+# Words that name places, languages and fields: each becomes a filter (search.understanding),
+# so every result must be what the words asked for. Expected values are written literally.
+UNDERSTOOD = [
+    ("Vietnam Aichi", {"language": "vi", "prefecture": "23"}),
+    ("名古屋", {"prefecture": "23"}),
+    ("中部 技能実習", {"region": "chubu", "field": "technical-intern-training"}),
+    ("ベトナム 技能実習", {"language": "vi", "field": "technical-intern-training"}),
+    ("Filipino women", {"language": "tl", "field": "women-dv"}),
+    ("京都 法律相談", {"prefecture": "26", "field": "legal-aid"}),
+    ("kanagawa brazilian", {"prefecture": "14", "language": "pt"}),
+    ("ネパール語 東京", {"language": "ne", "prefecture": "13"}),
+    ("osaka refugees", {"prefecture": "27", "field": "refugees"}),
+    ("九州 医療", {"region": "kyushu", "field": "medical-care"}),
+    ("yokohama", {"prefecture": "14"}),
+    ("tiếng việt", {"language": "vi"}),
+    ("関西 難民", {"region": "kinki", "field": "refugees"}),
+    ("hokkaido children", {"prefecture": "01", "field": "children-education"}),
+]
+
+
+def test_there_are_at_least_sixty_queries():
+    assert len(QUERIES) + len(UNDERSTOOD) >= 60
+
+
+def _asked_for(member: GroupMember, asked: dict[str, str]) -> bool:
+    """Whether a group is what the words asked for: a place it is in or serves (or all of Japan),
+    and the language and field it works in."""
+    places = {member.prefecture.code, *(p.code for p in member.service_prefectures.all())}
+    regions = {member.prefecture.region.slug}
+    regions |= {p.region.slug for p in member.service_prefectures.all()}
+    checks = {
+        "prefecture": lambda v: member.serves_nationwide or v in places,
+        "region": lambda v: member.serves_nationwide or v in regions,
+        "language": lambda v: member.languages.filter(code=v).exists(),
+        "field": lambda v: member.fields.filter(slug=v).exists(),
+    }
+    return all(checks[facet](value) for facet, value in asked.items())
+
+
+@pytest.mark.parametrize(("q", "asked"), UNDERSTOOD)
+def test_every_top_three_result_is_what_the_words_asked_for(demo_index, q, asked):
+    reading = understanding.read(q, understanding.lexicon())
+    assert reading.only_filters, reading
+    params = understanding.interpret(DirectoryParams(q=q), reading)
+    assert {facet: values[0] for facet, values in params.selected.items()} == asked
+    top = service.directory(params, tier=Tier.ANONYMOUS).results[:3]
+    assert top, q
+    for card in top:
+        member = GroupMember.objects.get(pk=int(card["id"].removeprefix("group-")))
+        assert _asked_for(member, asked), (q, member.name)
 
 
 def test_there_are_at_least_thirty_queries():

@@ -18,6 +18,8 @@ ROWS = [
     ("language", "zh", ["中国語", "Chinese"]),
     ("language", "vi", ["ベトナム語", "Vietnamese", "Vietnam", "Tiếng Việt"]),
     ("field", "women-dv", ["女性・DV", "Women & domestic violence", "women"]),
+    ("region", "hokkaido", ["北海道地方", "Hokkaido"]),
+    ("prefecture", "01", ["北海道", "Hokkaido"]),
 ]
 
 
@@ -41,6 +43,7 @@ def test_names_readings_romaji_synonyms_and_accents_are_recognised():
 def test_the_longest_phrase_wins_and_ambiguous_words_are_left_alone():
     assert read("Women & domestic violence") == [("Women domestic violence", "field", "women-dv")]
     assert read("中国") == []  # the region or the language: better unrecognised than wrong
+    assert read("hokkaido") == [("hokkaido", "prefecture", "01")]  # one place, two rows
     reading = understanding.read("vietnam shelter", understanding.build_lexicon(ROWS))
     assert reading.rest == "shelter" and not reading.only_filters
 
