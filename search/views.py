@@ -1,6 +1,6 @@
 """HTML views: validate input, run one query, render. Thin by design."""
 
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from members.models import viewer_tier
@@ -21,8 +21,9 @@ def directory(request):
     reading = understanding.read(params.q, understanding.lexicon())
     query = understanding.interpret(params, reading)
     if reading.only_filters:
-        # 「名古屋」 or "Vietnam Aichi" *are* filters: show them as such, each a removable chip.
-        return redirect(f"{request.path}?{query.querystring()}")
+        # 「名古屋」 or "Vietnam Aichi" *are* filters: the page shows them as such (ticked boxes,
+        # removable chips, an empty search box), exactly as the filters' own URL would.
+        params = query
     try:
         results = service.directory(query, tier=tier)
     except SearchUnavailable:

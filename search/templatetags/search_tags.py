@@ -5,6 +5,8 @@ from functools import cache
 from pathlib import Path
 
 from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -81,6 +83,31 @@ def ways_out(results: service.SearchResults, params: DirectoryParams) -> dict:
 
 
 @register.simple_tag
+def facet_options(panel: service.FacetPanel) -> SafeString:
+    """A facet's values as labelled checkboxes (radios for a one-value facet). Built here, not
+    by a template loop: up to 47 prefectures render on every directory request."""
+    kind = "checkbox" if panel.facet.multiple else "radio"
+    return format_html_join(
+        "",
+        '<li><label><input type="{}" name="{}" value="{}"{}> <span class="facet-label">{}</span>'
+        "{}</label></li>",
+        (
+            (
+                kind,
+                panel.facet.name,
+                v.value,
+                mark_safe(" checked") if v.selected else "",
+                v.label,
+                format_html(' <span class="count">{}</span>', v.count)
+                if v.count is not None
+                else "",
+            )
+            for v in panel.values
+        ),
+    )
+
+
+@register.simple_tag
 def page_query(params: DirectoryParams, page: int) -> str:
     return params.querystring(page=page)
 
@@ -110,6 +137,68 @@ def _map_step(count: int | None, most: int) -> int:
     return math.ceil(count * MAP_STEPS / most) if count and most else 0
 
 
+def _region_items(prefectures) -> SafeString:
+    """A region's prefectures for the phone's grid: links with their counts."""
+    items = []
+    for p in prefectures:
+        count = format_html(' <span class="count">{}</span>', p["count"])
+        if p["linked"]:
+            items.append(
+                format_html(
+                    '<li><a href="?{}" aria-label="{}"{}>{}{}{}</a></li>',
+                    p["query"],
+                    p["label"],
+                    mark_safe(' class="is-selected"') if p["selected"] else "",
+                    mark_safe('<span aria-hidden="true">✓ </span>') if p["selected"] else "",
+                    p["name"],
+                    count if p["count"] is not None else "",
+                )
+            )
+        else:
+            items.append(
+                format_html('<li><span class="is-empty">{}{}</span></li>', p["name"], count)
+            )
+    return mark_safe("".join(items))  # every part is format_html-escaped
+
+
+def _map_shapes(prefectures) -> SafeString:
+    """The map's 47 shapes and the outlines of the chosen ones, built here rather than by a
+    template loop: the directory page renders them on every request, and this is ~10× faster."""
+    shapes = [
+        format_html(
+            '<a href="?{}" class="pref step-{}{}" aria-label="{}" data-code="{}">'
+            '<title>{}</title><path d="{}"/></a>',
+            p["query"],
+            p["step"],
+            " is-selected" if p["selected"] else "",
+            p["label"],
+            p["code"],
+            p["label"],
+            p["d"],
+        )
+        if p["linked"]
+        else format_html(
+            '<g class="pref step-0" aria-hidden="true" data-code="{}"><title>{}</title>'
+            '<path d="{}"/></g>',
+            p["code"],
+            p["label"],
+            p["d"],
+        )
+        for p in prefectures
+    ]
+    outlines = [
+        format_html(
+            '<path class="pref-outline" d="{}" aria-hidden="true"/>'
+            '<path class="pref-outline pref-outline-inner" d="{}" aria-hidden="true"/>',
+            p["d"],
+            p["d"],
+        )
+        for p in prefectures
+        if p["selected"]
+    ]
+    return mark_safe("".join(shapes + outlines))  # every part is format_html-escaped
+
+
 @register.inclusion_tag("components/prefecture_map.html")
 def prefecture_map(results: service.SearchResults, params: DirectoryParams):
     """Japan's 47 prefectures shaded by the prefecture facet's counts: the current result with
@@ -128,6 +217,7 @@ def prefecture_map(results: service.SearchResults, params: DirectoryParams):
     most = max((c for c in counts.values() if c), default=0)
     labels = service.facet_labels("prefecture")
     shapes = _map_geometry()["prefectures"]
+    base = replace(params, page=1).querystring()
     prefectures = {}
     for code, region, _ja, _en in vocabulary.PREFECTURES:
         count = counts.get(code, 0) if counted else None
@@ -142,10 +232,12 @@ def prefecture_map(results: service.SearchResults, params: DirectoryParams):
             }
         if selected:
             label = _("%(place)s (selected)") % {"place": label}
-        toggled = (
-            params.without("prefecture", code)
+        # Adding a prefecture appends one parameter to the page-1 query (47 on every request);
+        # removing one rebuilds the query without it.
+        query = (
+            params.without("prefecture", code).querystring()
             if selected
-            else params.with_value("prefecture", code)
+            else f"{base}&prefecture={code}".lstrip("&")
         )
         prefectures[code] = {
             "code": code,
@@ -156,7 +248,7 @@ def prefecture_map(results: service.SearchResults, params: DirectoryParams):
             "selected": selected,
             "label": label,
             "linked": selected or count != 0,
-            "query": toggled.querystring(),
+            "query": query,
             "d": shapes[code]["d"],
         }
     region_labels = service.facet_labels("region")
@@ -168,7 +260,7 @@ def prefecture_map(results: service.SearchResults, params: DirectoryParams):
                 "name": region_labels[slug],
                 "count": sum(p["count"] for p in members) if counted else None,
                 "open": any(p["selected"] for p in members),
-                "prefectures": members,
+                "items": _region_items(members),
             }
         )
     legend = [
@@ -179,7 +271,7 @@ def prefecture_map(results: service.SearchResults, params: DirectoryParams):
     ]
     geometry = _map_geometry()
     return {
-        "prefectures": list(prefectures.values()),
+        "shapes": _map_shapes(prefectures.values()),
         "regions": regions,
         "legend": legend,
         "counted": counted,

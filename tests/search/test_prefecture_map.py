@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.http import QueryDict
 from django.template import Context, Template
 from django.utils import translation
 
 from members.models import Visibility
 from members.models.privacy import NETWORK_MEMBERS_GROUP
 from members.vocabulary import PREFECTURES
-from search.params import DirectoryParams
+from search.params import DirectoryParams, parse_directory
 from search.service import FacetValue, SearchResults
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,8 +86,10 @@ def test_every_prefecture_is_drawn_once_and_listed_once_in_the_region_grid():
 def test_links_toggle_one_prefecture_and_keep_the_rest_of_the_query():
     html = render(results(COUNTS))
     # Adding Tokyo keeps the words, Aichi, Vietnamese and the order, and goes back to page 1.
-    tokyo = f'href="?{WORDS}&amp;prefecture=23&amp;prefecture=13&amp;language=vi&amp;sort=name"'
+    tokyo = f'href="?{WORDS}&amp;prefecture=23&amp;language=vi&amp;sort=name&amp;prefecture=13"'
     assert tokyo in shape(html, TOKYO)
+    link = re.search(r'href="\?([^"]*)"', shape(html, TOKYO)).group(1).replace("&amp;", "&")
+    assert parse_directory(QueryDict(link)) == PARAMS.with_value("prefecture", TOKYO)
     # Aichi is chosen: its link removes it and nothing else.
     assert f'href="?{WORDS}&amp;language=vi&amp;sort=name"' in shape(html, AICHI)
     # The grid's links are the same links.
