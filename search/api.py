@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from members.models import viewer_tier
 
-from . import service, understanding
+from . import fallback, service, understanding
 from .client import SearchUnavailable
 from .params import parse_directory, parse_page, parse_q
 
@@ -37,14 +37,15 @@ def members(request):
     understood = [
         {"words": r.words, "facet": r.facet, "value": r.value} for r in reading.recognised
     ]
+    query, tier = understanding.interpret(params, reading), viewer_tier(request.user)
     try:
-        results = service.directory(
-            understanding.interpret(params, reading), tier=viewer_tier(request.user)
-        )
+        results = service.directory(query, tier=tier)
     except SearchUnavailable:
-        return _unavailable()
+        # As the page does: the same filters from the database, without counts.
+        results = fallback.directory(query, tier=tier)
     return _paged(
         results,
+        search_unavailable=not results.counted,
         understood=understood,
         as_filters=reading.only_filters,
         offers=understanding.offers(params, reading),

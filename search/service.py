@@ -171,15 +171,15 @@ def _ordered(
     ]
 
 
-def _facet_counts(aggs, params: DirectoryParams) -> tuple[dict, dict[str, int]]:
+def _facet_counts(aggs: dict, params: DirectoryParams) -> tuple[dict, dict[str, int]]:
     """Each facet's values, and the nationwide groups counted in its place facets."""
     facets, nationwide = {}, {}
     for facet in FACETS:
-        agg = getattr(aggs, facet.name)
+        agg = aggs[facet.name]
         if facet.reach and not params.office_only:  # "located in or serves" (search.queries)
-            nationwide[facet.name] = agg.nationwide.doc_count
-            agg = agg.local
-        buckets = {b.key: b.doc_count for b in agg.values.buckets}
+            nationwide[facet.name] = agg["nationwide"]["doc_count"]
+            agg = agg["local"]
+        buckets = {b["key"]: b["doc_count"] for b in agg["values"]["buckets"]}
         facets[facet.name] = _ordered(
             facet, buckets, params.values(facet.name), everywhere=nationwide.get(facet.name, 0)
         )
@@ -190,10 +190,12 @@ def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
     search = queries.directory_search(
         params, tier=tier, index=alias_name("members"), english=is_english()
     )
-    response = breaker.call(lambda es: search.using(es).execute())
+    # The plain response body: reading ~100 buckets and 20 hits through elasticsearch.dsl's
+    # attribute wrappers cost about as much as the search itself.
+    body = breaker.call(lambda es: search.using(es).execute()).to_dict()
     words = query_words(params.q)
-    aggs = response.aggregations
-    count = response.hits.total.value
+    aggs = body["aggregations"]
+    count = body["hits"]["total"]["value"]
     facets, nationwide = _facet_counts(aggs, params)
     results = SearchResults(
         count=count,
@@ -202,15 +204,17 @@ def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
         results=[],
         facets=facets,
         nationwide=nationwide,
-        unfiltered_count=aggs.unfiltered.doc_count,
-        listed={b.key: b.doc_count for b in aggs.listed.visible.kinds.buckets},
+        unfiltered_count=aggs["unfiltered"]["doc_count"],
+        listed={b["key"]: b["doc_count"] for b in aggs["listed"]["visible"]["kinds"]["buckets"]},
     )
     if not results.out_of_range:
-        results.results = [member_result(h.meta.id, h.to_dict(), words) for h in response.hits]
+        results.results = [
+            member_result(hit["_id"], hit["_source"], words) for hit in body["hits"]["hits"]
+        ]
     if count == 0:
         # Dropping one facet: its filter aggregation already counts the hits without it.
         for name, values in params.selected.items():
-            without = getattr(aggs, name).doc_count
+            without = aggs[name]["doc_count"]
             if values and without:
                 results.broader.append({"facet": name, "count": without})
         results.broader.sort(key=lambda item: -item["count"])

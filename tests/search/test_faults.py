@@ -73,15 +73,20 @@ def test_search_pages_answer_503_when_refused(group, refused, client):
     assert (
         "temporarily" in response.content.decode().lower() or "一時的" in response.content.decode()
     )
-    api = client.get("/api/v1/members/", {"q": "岐阜"})
+    api = client.get("/api/v1/search/", {"q": "岐阜"})
     assert api.status_code == 503
     assert api.json()["error"] == "search_unavailable"
     assert client.get("/api/v1/suggest/", {"q": "岐"}).status_code == 503
+    # The directory's API answers from the database, as its page does.
+    members = client.get("/api/v1/members/", {"q": "支援ネット"}).json()
+    assert members["search_unavailable"] is True
+    assert [card["name"] for card in members["results"]] == ["移住者支援ネット岐阜"]
+    assert all(v["count"] is None for v in members["facets"]["prefecture"])
 
 
 def test_circuit_breaker_stops_waiting_on_a_hung_server(group, client, frozen_server):
     started = time.perf_counter()
-    assert client.get("/api/v1/members/", {"q": "岐阜"}).status_code == 503
+    assert client.get("/api/v1/search/", {"q": "岐阜"}).status_code == 503
     first = time.perf_counter() - started
     assert breaker.is_open
     started = time.perf_counter()
