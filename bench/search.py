@@ -39,6 +39,11 @@ MIX = [
     {"q": "shelter", "field": "women-dv", "language": "th"},
     {"network": "trainees", "region": "kanto"},
     {"q": "こども", "field": "children-education", "sort": "name"},
+    # Place and language words (search.understanding) and romaji by word.
+    {"q": "Vietnam Aichi"},
+    {"q": "名古屋 技能実習"},
+    {"q": "sendai sheruta"},
+    {"prefecture": "29", "where": "office"},
 ]
 
 
@@ -49,7 +54,7 @@ def check_mix() -> None:
     for params in MIX:
         parsed = parse_directory(params)
         given = sum(len(v) if isinstance(v, list) else 1 for k, v in params.items() if k != "q")
-        kept = parsed.filter_count + (1 if parsed.sort else 0)
+        kept = parsed.filter_count + (1 if parsed.sort else 0) + (1 if parsed.office_only else 0)
         assert kept == given, f"the directory ignores part of {params}"
 
 
