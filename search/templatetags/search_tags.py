@@ -7,8 +7,8 @@ from pathlib import Path
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from members import vocabulary
 from members.models import viewer_tier
@@ -80,6 +80,55 @@ def ways_out(results: service.SearchResults, params: DirectoryParams) -> dict:
         if value.count and not value.selected
     ]
     return {"unfiltered": unfiltered, "broader": broader, "alternatives": alternatives[:12]}
+
+
+def result_card(result: dict) -> SafeString:
+    """The one result card of the directory, site search and similar groups. Built here, not
+    by an included template: twenty render on every directory page."""
+    english = (get_language() or "ja").startswith("en")
+    parts = [
+        format_html(
+            '<li class="card result" data-kind="{}"><p class="result-type">{}{}</p>'
+            '<h3><a href="{}"{}>{}</a></h3>',
+            result["type"],
+            result["type_label"],
+            format_html(' · <span class="result-place">{}</span>', result["location"])
+            if result.get("location")
+            else "",
+            result["url"],
+            format_html(' lang="{}"', result["display_lang"]) if result.get("display_lang") else "",
+            result["display_name"],
+        )
+    ]
+    if english and result["display_name"] != result["name"]:
+        parts.append(format_html('<p class="result-alt" lang="ja">{}</p>', result["name"]))
+    elif not english and result.get("kana"):
+        parts.append(format_html('<p class="result-alt">{}</p>', result["kana"]))
+    if result.get("snippet"):  # escaped before <mark> was added (search.text.highlight)
+        parts.append(format_html('<p class="snippet">{}</p>', mark_safe(result["snippet"])))
+    if result.get("fields"):
+        parts.append(
+            format_html(
+                '<ul class="tags" aria-label="{}">{}</ul>',
+                _("Fields of activity"),
+                format_html_join("", "<li>{}</li>", ((f["label"],) for f in result["fields"])),
+            )
+        )
+    if result.get("languages"):
+        parts.append(
+            format_html(
+                '<p class="result-languages"><span class="result-label">{}:</span> {}</p>',
+                _("Languages"),
+                ", ".join(language["label"] for language in result["languages"]),
+            )
+        )
+    parts.append(mark_safe("</li>"))
+    return mark_safe("".join(parts))  # every part is format_html-escaped
+
+
+@register.simple_tag
+def result_cards(results: list[dict]) -> SafeString:
+    return mark_safe("".join(result_card(result) for result in results))
 
 
 @register.simple_tag
