@@ -60,6 +60,10 @@ class Facet:
     order: Literal["vocabulary", "count"] = "vocabulary"
     reach: Reach | None = None
 
+    def serves(self, *, office_only: bool) -> bool:
+        """Whether this facet reads "located in or serves" (its ``Reach``) for these params."""
+        return self.reach is not None and not office_only
+
     @cached_property
     def allowed(self) -> frozenset[str]:
         return frozenset(value for value, _ja, _en in self.rows())

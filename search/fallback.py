@@ -149,7 +149,7 @@ def _filtered(qs: QuerySet, params: DirectoryParams) -> QuerySet:
         groups = [[v] for v in values] if facet.combine == ALL else [values]
         for group in groups:
             place = Q(**{f"{facet.orm_path}__in": group})
-            if facet.reach and not params.office_only and model.has_service_area:
+            if facet.serves(office_only=params.office_only) and model.has_service_area:
                 # "Located in or serves", as the index's area fields and nationwide flag say.
                 place |= Q(**{f"{facet.reach.orm_path}__in": group}) | Q(serves_nationwide=True)
             qs = qs.filter(pk__in=model.objects.filter(place).values("pk"))

@@ -54,10 +54,6 @@ class DirectoryParams:
     def filter_count(self) -> int:
         return sum(len(values) for values in self.selected.values())
 
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.q or self.filter_count)
-
     def without(self, facet: str, value: str | None = None) -> "DirectoryParams":
         """These parameters with one value (or the whole facet) removed, back on page 1."""
         kept = {

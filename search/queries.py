@@ -84,7 +84,7 @@ NATIONWIDE = Q("term", nationwide=True)
 
 
 def facet_field(facet: Facet, *, office_only: bool) -> str:
-    return facet.reach.index_field if facet.reach and not office_only else facet.index_field
+    return facet.reach.index_field if facet.serves(office_only=office_only) else facet.index_field
 
 
 def facet_filter(facet: Facet, values: Sequence[str], *, office_only: bool = False) -> Query:
@@ -93,7 +93,7 @@ def facet_filter(facet: Facet, values: Sequence[str], *, office_only: bool = Fal
         match = Q("bool", filter=[Q("term", **{field: v}) for v in values])
     else:
         match = Q("terms", **{field: list(values)})
-    if facet.reach and not office_only:  # a nationwide group serves every place
+    if facet.serves(office_only=office_only):  # a nationwide group serves every place
         return Q("bool", should=[match, NATIONWIDE], minimum_should_match=1)
     return match
 
@@ -132,7 +132,7 @@ def directory_search(
         others = [query for f, query in chosen.items() if f is not facet]
         agg = search.aggs.bucket(facet.name, "filter", filter=Q("bool", filter=others))
         field = facet_field(facet, office_only=office_only)
-        if facet.reach and not office_only:
+        if facet.serves(office_only=office_only):
             # Nationwide groups are counted once (``nationwide``), not once per place; the
             # service adds them to every value's count, the map shows them beside itself.
             local = agg.bucket("local", "filter", filter=Q("bool", must_not=[NATIONWIDE]))

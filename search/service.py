@@ -160,8 +160,8 @@ def _ordered(
 ) -> list[FacetValue]:
     """Values with results (and every chosen one, so it can be unticked), in the facet's order.
     ``everywhere`` groups (nationwide) match every value, so each count includes them."""
-    counts = {v: buckets.get(v, 0) + everywhere for v in facet_labels(facet.name)}
     labels = facet_labels(facet.name)
+    counts = {v: buckets.get(v, 0) + everywhere for v in labels}
     values = [v for v in labels if counts[v] or v in selected]
     if facet.order == "count":
         values.sort(key=lambda v: -counts[v])  # stable: vocabulary order breaks ties
@@ -176,7 +176,7 @@ def _facet_counts(aggs: dict, params: DirectoryParams) -> tuple[dict, dict[str, 
     facets, nationwide = {}, {}
     for facet in FACETS:
         agg = aggs[facet.name]
-        if facet.reach and not params.office_only:  # "located in or serves" (search.queries)
+        if facet.serves(office_only=params.office_only):  # "located in or serves" (search.queries)
             nationwide[facet.name] = agg["nationwide"]["doc_count"]
             agg = agg["local"]
         buckets = {b["key"]: b["doc_count"] for b in agg["values"]["buckets"]}

@@ -7,8 +7,8 @@ from pathlib import Path
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from members import vocabulary
 from members.models import viewer_tier
@@ -85,7 +85,7 @@ def ways_out(results: service.SearchResults, params: DirectoryParams) -> dict:
 def result_card(result: dict) -> SafeString:
     """The one result card of the directory, site search and similar groups. Built here, not
     by an included template: twenty render on every directory page."""
-    english = (get_language() or "ja").startswith("en")
+    english = service.is_english()
     parts = [
         format_html(
             '<li class="card result" data-kind="{}"><p class="result-type">{}{}</p>'
