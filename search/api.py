@@ -32,17 +32,13 @@ def _paged(results: service.SearchResults, **extra) -> JsonResponse:
 def members(request):
     params = parse_directory(request.GET)
     reading = understanding.read(params.q, understanding.lexicon())
-    # The same reading as the HTML page, which redirects a query made only of recognised words
-    # to its filters; here the filters apply at once and ``understood`` says which.
+    # The same reading as the HTML page: a query made only of recognised words is its filters,
+    # and ``understood`` says which.
     understood = [
         {"words": r.words, "facet": r.facet, "value": r.value} for r in reading.recognised
     ]
     query, tier = understanding.interpret(params, reading), viewer_tier(request.user)
-    try:
-        results = service.directory(query, tier=tier)
-    except SearchUnavailable:
-        # As the page does: the same filters from the database, without counts.
-        results = fallback.directory(query, tier=tier)
+    results = fallback.answer(query, tier=tier)
     return _paged(
         results,
         search_unavailable=not results.counted,

@@ -29,6 +29,8 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from members.models import GroupMember, IndividualMember, Prefecture, Tier
 from members.text import to_hiragana
 
+from . import service
+from .client import SearchUnavailable
 from .facets import ALL, FACETS, Facet
 from .params import PAGE_SIZE, SORT_NEWEST, SORT_RELEVANCE, DirectoryParams
 from .serializers import INDEXED_VISIBILITY, member_document
@@ -101,6 +103,15 @@ def directory_rows(params: DirectoryParams, *, tier: Tier) -> Rows:
 def listed_members(model, *, tier: Tier) -> QuerySet:
     """What the index would hold for this viewer: listed, visible, never secretariat-only."""
     return model.objects.visible_to(tier).listed().filter(visibility__in=INDEXED_VISIBILITY)
+
+
+def answer(params: DirectoryParams, *, tier: Tier) -> SearchResults:
+    """The directory's answer (page and API alike): Elasticsearch's, or the database's while
+    it is down (the same rules and cards, no counts)."""
+    try:
+        return service.directory(params, tier=tier)
+    except SearchUnavailable:
+        return directory(params, tier=tier)
 
 
 def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:

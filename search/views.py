@@ -24,10 +24,7 @@ def directory(request):
         # 「名古屋」 or "Vietnam Aichi" *are* filters: the page shows them as such (ticked boxes,
         # removable chips, an empty search box), exactly as the filters' own URL would.
         params = query
-    try:
-        results = service.directory(query, tier=tier)
-    except SearchUnavailable:
-        results = fallback.directory(query, tier=tier)
+    results = fallback.answer(query, tier=tier)
     context = {
         "params": params,
         "results": results,
