@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from members.models import Tier
 from search.documents import index_body
 from search.params import DirectoryParams
@@ -88,3 +90,21 @@ def test_highlight_cuts_latin_text_between_words():
     assert body.split()[-1] in {"Japanese", "and", "Chinese", "in", "Consultations"}
     # Japanese has no spaces: it is cut at the length.
     assert len(str(highlight("あ" * 300, [], length=100)).rstrip("…")) == 100
+
+
+@pytest.mark.parametrize("value", ['<script>"x"</script>', "a & b", "O'Neil", "技能実習", 7, None])
+def test_card_formatter_escapes_exactly_as_format_html(value):
+    from django.utils.html import format_html
+
+    from search.templatetags.search_tags import _html
+
+    template = '<a title="{}">{}</a>'
+    assert _html(template, value, value) == format_html(template, value, value)
+
+
+def test_card_formatter_keeps_safe_strings():
+    from django.utils.safestring import mark_safe
+
+    from search.templatetags.search_tags import _html
+
+    assert _html("<p>{}</p>", mark_safe("<mark>x</mark>")) == "<p><mark>x</mark></p>"
