@@ -9,7 +9,15 @@ the admin's spreadsheet export.
 The names below are the public surface; callers import them from ``members.transfer``.
 """
 
-from .columns import COLUMN_BY_KEY, COLUMNS, FORMATS, GROUP_ONLY, INDIVIDUAL_ONLY, Column
+from .columns import (
+    COLUMN_BY_KEY,
+    COLUMNS,
+    FORMATS,
+    GROUP_ONLY,
+    INDIVIDUAL_ONLY,
+    Column,
+    formula_escaped,
+)
 from .exporting import export_columns, export_records, export_value, members_export
 from .importing import ImportReport, members_import
 from .reading import RowError, Table, table_read
@@ -27,6 +35,7 @@ __all__ = [
     "export_columns",
     "export_records",
     "export_value",
+    "formula_escaped",
     "members_export",
     "members_import",
     "table_read",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .columns import COLUMN_BY_KEY, COLUMNS, match_key
+from .columns import COLUMN_BY_KEY, COLUMNS, formula_unescaped, match_key
 
 
 @dataclass
@@ -38,7 +38,7 @@ def _read_csv(text: str) -> Table:
     reader = csv.reader(io.StringIO(text))
     headers = next(reader, [])
     rows = [
-        (number, dict(zip(headers, values, strict=False)))
+        (number, dict(zip(headers, map(formula_unescaped, values), strict=False)))
         for number, values in enumerate(reader, start=2)
         if any(v.strip() for v in values)
     ]
