@@ -20,7 +20,7 @@ from .columns import (
 )
 from .exporting import export_columns, export_records, export_value, members_export
 from .importing import ImportReport, members_import
-from .reading import RowError, Table, table_read
+from .reading import FileRefused, ImportLimits, RowError, Table, table_read
 
 __all__ = [
     "COLUMNS",
@@ -29,6 +29,8 @@ __all__ = [
     "GROUP_ONLY",
     "INDIVIDUAL_ONLY",
     "Column",
+    "FileRefused",
+    "ImportLimits",
     "ImportReport",
     "RowError",
     "Table",

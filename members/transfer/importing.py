@@ -52,7 +52,7 @@ from .columns import (
     TEXT_COLUMNS,
     match_key,
 )
-from .reading import RowError, Table, header_mapping, table_read
+from .reading import FileRefused, RowError, Table, header_mapping, table_read
 
 LIST_SEPARATORS = (";", "、", "\n")
 
@@ -161,8 +161,12 @@ def members_import(
     progress: bool = False,
 ) -> ImportReport:
     """Validate every row of a file, then write all of it in one transaction or nothing."""
-    table = table if table is not None else table_read(path=path)
     report = ImportReport(dry_run=dry_run)
+    try:
+        table = table if table is not None else table_read(path=path)
+    except FileRefused as refused:
+        report.errors.append(RowError(0, "", str(refused)))
+        return report
     mapping = header_mapping(table.headers, report.errors)
     if report.errors:
         return report
