@@ -12,6 +12,7 @@ consented tier, or recording a consent are refused for that row, and so the whol
 a message saying to make that change in the admin. A new record without a visibility is listed
 for network members at most, never public by the model's default. A row confirmed before the
 stored record was is applied, with a warning, and does not move the confirmation date back.
+A row that narrows the consented tier and leaves the visibility blank narrows the visibility.
 """
 
 import datetime as dt
@@ -243,8 +244,11 @@ def _parse_row(
             error(key, f"does not apply to a {kind}")
             continue
         _set_value(row, key, value, vocabulary, error)
-    if row.is_new and _blank(values.get("visibility")):
-        member.visibility = _import_default_visibility(member)
+    if _blank(values.get("visibility")):
+        # Never wider than the consent the row records; a new record is never public merely
+        # because the model's default is.
+        start = Visibility.MEMBERS if row.is_new else member.visibility
+        member.visibility = _narrowest(start, member.consent_tier)
     if not row.is_new:
         _refuse_widening(member, stored, error)
         _keep_newer_confirmation(member, stored, warn)
@@ -348,12 +352,8 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _import_default_visibility(member) -> str:
-    """Network members at most, and never wider than the consent the row records."""
-    default = Visibility.MEMBERS
-    if member.consent_tier and Visibility(member.consent_tier).tier > default.tier:
-        return member.consent_tier
-    return default
+def _narrowest(*visibilities: str) -> str:
+    return max((v for v in visibilities if v), key=lambda v: Visibility(v).tier)
 
 
 def _refuse_widening(member, stored: dict[str, Any], error) -> None:

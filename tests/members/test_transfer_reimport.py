@@ -110,6 +110,18 @@ def test_narrowing_is_applied(tmp_path):
     assert group.consent_withdrawn_at == dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 
 
+def test_a_narrower_consent_narrows_a_blank_visibility(tmp_path):
+    group = GroupMemberFactory(member_number="G1", visibility=Visibility.PUBLIC)
+    path = write(
+        tmp_path,
+        f"type,member_number,name,visibility,consent_tier\ngroup,G1,{group.name},,members\n",
+    )
+    report = members_import(path=path)
+    assert report.ok, report.errors
+    group.refresh_from_db()
+    assert (group.consent_tier, group.visibility) == (Visibility.MEMBERS, Visibility.MEMBERS)
+
+
 def test_blank_visibility_on_a_new_group_is_members_only_not_public(tmp_path):
     path = write(
         tmp_path,
