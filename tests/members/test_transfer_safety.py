@@ -18,6 +18,7 @@ from django.urls import reverse
 from members.factories import GroupMemberFactory, IndividualMemberFactory
 from members.models import GroupMember, IndividualMember
 from members.transfer import formula_escaped, members_export, members_import
+from members.transfer.columns import formula_unescaped
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +44,11 @@ def test_formula_cells_get_an_apostrophe(text, escaped):
 @pytest.mark.parametrize("text", HARMLESS)
 def test_other_cells_are_unchanged(text):
     assert formula_escaped(text) == text
+
+
+@pytest.mark.parametrize("text", [*DANGEROUS, *HARMLESS, "''=1", "＇=1"])
+def test_the_csv_reader_takes_the_apostrophe_off_again(text):
+    assert formula_unescaped(formula_escaped(text)) == text
 
 
 def _formula_people():
