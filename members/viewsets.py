@@ -39,7 +39,14 @@ from .models import (
 )
 from .models.privacy import VIEW_PRIVATE_CONTACTS_PERMISSION
 from .text import normalize
-from .transfer import COLUMN_BY_KEY, COLUMNS, GROUP_ONLY, INDIVIDUAL_ONLY, export_value
+from .transfer import (
+    COLUMN_BY_KEY,
+    COLUMNS,
+    GROUP_ONLY,
+    INDIVIDUAL_ONLY,
+    export_value,
+    formula_escaped,
+)
 
 # ----------------------------------------------------------------------------- filters
 
@@ -112,6 +119,13 @@ class MemberIndexView(IndexView):
                 value = export_value(item, key)
                 row[key] = "; ".join(value) if isinstance(value, list) else value
         return row
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        # Wagtail types XLSX cells as text, but writes CSV cells as they are.
+        if export_format == self.FORMAT_CSV and isinstance(value, str):
+            return formula_escaped(value)
+        return value
 
     def search_queryset(self, queryset):
         # Katakana, full-width and romaji spellings find a member as they do on the site.

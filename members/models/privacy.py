@@ -48,7 +48,8 @@ _VISIBILITY_TIER = {
 def viewer_tier(user) -> Tier:
     """Map a request's user to a tier. Superusers, the Secretariat group and holders of the
     private-contacts permission are the secretariat;
-    a user linked to an individual member record, or in "Network members", is a member."""
+    a user linked to a listed individual member (active, consented, not withdrawn), or in
+    "Network members", is a member."""
     if user is None or not user.is_authenticated or not user.is_active:
         return Tier.ANONYMOUS
     # Several parts of one request ask (search view, fallback view, template tags): the user
@@ -71,6 +72,8 @@ def _tier_of(user) -> Tier:
         return Tier.MEMBER
     from .members import IndividualMember
 
-    if IndividualMember.objects.filter(user=user, consent_withdrawn_at__isnull=True).exists():
+    # The account's access ends with the membership: a lapsed person, or one who never
+    # consented or withdrew, is no longer in the network and sees what a visitor sees.
+    if IndividualMember.objects.listed().filter(user=user).exists():
         return Tier.MEMBER
     return Tier.ANONYMOUS

@@ -9,10 +9,18 @@ the admin's spreadsheet export.
 The names below are the public surface; callers import them from ``members.transfer``.
 """
 
-from .columns import COLUMN_BY_KEY, COLUMNS, FORMATS, GROUP_ONLY, INDIVIDUAL_ONLY, Column
+from .columns import (
+    COLUMN_BY_KEY,
+    COLUMNS,
+    FORMATS,
+    GROUP_ONLY,
+    INDIVIDUAL_ONLY,
+    Column,
+    formula_escaped,
+)
 from .exporting import export_columns, export_records, export_value, members_export
 from .importing import ImportReport, members_import
-from .reading import RowError, Table, table_read
+from .reading import FileRefused, ImportLimits, RowError, Table, table_read
 
 __all__ = [
     "COLUMNS",
@@ -21,12 +29,15 @@ __all__ = [
     "GROUP_ONLY",
     "INDIVIDUAL_ONLY",
     "Column",
+    "FileRefused",
+    "ImportLimits",
     "ImportReport",
     "RowError",
     "Table",
     "export_columns",
     "export_records",
     "export_value",
+    "formula_escaped",
     "members_export",
     "members_import",
     "table_read",

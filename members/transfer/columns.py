@@ -4,6 +4,7 @@ A ``type`` column says ``group`` or ``individual``; columns that do not apply to
 empty. Headers may be a column's key, its English label, its Japanese label or an alias.
 """
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +66,26 @@ DATETIME_COLUMNS = {"consent_given_at", "consent_withdrawn_at"}
 TEXT_COLUMNS = {"name", "kana", "name_en", "municipality", "description_ja", "description_en",
                 "website", "public_email", "occupation", "bio", "contact_email",
                 "contact_phone", "postal_address"}  # fmt: skip
+
+
+# A CSV cell starting with one of these is run as a formula by Excel, LibreOffice and Google
+# Sheets (OWASP's list). Judged after NFKC: Excel reads a full-width ＝ or ＠ as one too.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def formula_escaped(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: an apostrophe before a formula start. Apostrophes
+    already in front count as part of the start, so ``formula_unescaped`` gives the text back."""
+    return "'" + text if _starts_formula(text) else text
+
+
+def formula_unescaped(text: str) -> str:
+    """The text ``formula_escaped`` was given (an import reads back what an export wrote)."""
+    return text[1:] if text[:1] == "'" and _starts_formula(text[1:]) else text
+
+
+def _starts_formula(text: str) -> bool:
+    return unicodedata.normalize("NFKC", text).lstrip("'")[:1] in FORMULA_STARTS
 
 
 def match_key(text: Any) -> str:

@@ -11,7 +11,16 @@ from typing import Any
 
 from members.models import GroupMember, IndividualMember, Tier
 
-from .columns import COLUMNS, FORMATS, GROUP_ONLY, INDIVIDUAL_ONLY, NATIONWIDE, OVERSEAS, Column
+from .columns import (
+    COLUMNS,
+    FORMATS,
+    GROUP_ONLY,
+    INDIVIDUAL_ONLY,
+    NATIONWIDE,
+    OVERSEAS,
+    Column,
+    formula_escaped,
+)
 
 
 def export_columns(*, public_only: bool) -> list[Column]:
@@ -103,7 +112,8 @@ def members_export(*, fmt: str, public_only: bool = False, headers: str = "en") 
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(names)
-        writer.writerows(lines)
+        # Member text is data: "=HYPERLINK(…)" in a description must not run when opened.
+        writer.writerows([formula_escaped(cell) for cell in line] for line in lines)
         # The BOM lets Excel open Japanese text correctly; the importer skips it.
         return out.getvalue().encode("utf-8-sig")
     from openpyxl import Workbook

@@ -4,6 +4,15 @@ written in one transaction.
 A file with one bad row writes nothing and the report names each bad row, column and reason.
 Rows are matched to existing records by member number, so re-importing a file updates instead of
 duplicating. Values may be codes, slugs or names in either language.
+
+An import never widens exposure (design rule 9). A spreadsheet may be old or half filled in, so:
+a blank cell leaves the stored value as it is (a new record takes the default); a row may narrow
+status, visibility and consent but never widen them: re-activating, widening a visibility or a
+consented tier, or recording a consent are refused for that row, and so the whole file is, with
+a message saying to make that change in the admin. A new record without a visibility is listed
+for network members at most, never public by the model's default. A row confirmed before the
+stored record was is applied, with a warning, and does not move the confirmation date back.
+A row that narrows the consented tier and leaves the visibility blank narrows the visibility.
 """
 
 import datetime as dt
@@ -44,7 +53,7 @@ from .columns import (
     TEXT_COLUMNS,
     match_key,
 )
-from .reading import RowError, Table, header_mapping, table_read
+from .reading import FileRefused, RowError, Table, header_mapping, table_read
 
 LIST_SEPARATORS = (";", "、", "\n")
 
@@ -66,6 +75,7 @@ AREA_WORDS = {"全国": NATIONWIDE, NATIONWIDE: NATIONWIDE, "海外": OVERSEAS, 
 @dataclass
 class ImportReport:
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
     created: dict[str, int] = field(default_factory=lambda: {"group": 0, "individual": 0})
     updated: dict[str, int] = field(default_factory=lambda: {"group": 0, "individual": 0})
     dry_run: bool = False
@@ -86,7 +96,6 @@ class _Row:
     service: list[Prefecture] | None = None
     subnetworks: list[tuple[SubNetwork, str]] | None = None
     affiliation: str | None = None
-    present: set[str] = field(default_factory=set)
 
 
 class _Vocabulary:
@@ -153,8 +162,12 @@ def members_import(
     progress: bool = False,
 ) -> ImportReport:
     """Validate every row of a file, then write all of it in one transaction or nothing."""
-    table = table if table is not None else table_read(path=path)
     report = ImportReport(dry_run=dry_run)
+    try:
+        table = table if table is not None else table_read(path=path)
+    except FileRefused as refused:
+        report.errors.append(RowError(0, "", str(refused)))
+        return report
     mapping = header_mapping(table.headers, report.errors)
     if report.errors:
         return report
@@ -173,7 +186,7 @@ def members_import(
         if key in seen and all(key):
             report.errors.append(RowError(number, "member_number", f"also used in row {seen[key]}"))
         seen.setdefault(key, number)
-        row = _parse_row(number, values, vocabulary, report.errors)
+        row = _parse_row(number, values, vocabulary, report.errors, report.warnings)
         if row is None:
             continue
         if row.kind == GroupMember.kind:
@@ -197,11 +210,16 @@ def members_import(
     return report
 
 
-def _parse_row(number, values, vocabulary: _Vocabulary, errors: list[RowError]) -> _Row | None:
+def _parse_row(
+    number, values, vocabulary: _Vocabulary, errors: list[RowError], warnings: list[RowError]
+) -> _Row | None:
     before = len(errors)
 
     def error(column: str, message: str) -> None:
         errors.append(RowError(number, column, message))
+
+    def warn(column: str, message: str) -> None:
+        warnings.append(RowError(number, column, message))
 
     kind = KIND_WORDS.get(match_key(values.get("type", "")))
     if kind is None:
@@ -214,18 +232,26 @@ def _parse_row(number, values, vocabulary: _Vocabulary, errors: list[RowError]) 
         return None
     existing = model.objects.filter(member_number=member_number).first()
     member = existing or model(member_number=member_number)
+    stored = {key: getattr(member, key) for key in GUARDED}
     row = _Row(number=number, kind=kind, member=member, is_new=existing is None)
     not_for_kind = INDIVIDUAL_ONLY if kind == GroupMember.kind else GROUP_ONLY
     for key, value in values.items():
-        if key in ("type", "member_number"):
+        if key in ("type", "member_number") or _blank(value):
+            # A blank cell is "unchanged" (or the default of a new record): an old or half
+            # filled-in sheet must not clear a withdrawal or reset a visibility to the default.
             continue
-        present = value not in (None, "") and value != []
         if key in not_for_kind:
-            if present:
-                error(key, f"does not apply to a {kind}")
+            error(key, f"does not apply to a {kind}")
             continue
-        row.present.add(key)
         _set_value(row, key, value, vocabulary, error)
+    if _blank(values.get("visibility")):
+        # Never wider than the consent the row records; a new record is never public merely
+        # because the model's default is.
+        start = Visibility.MEMBERS if row.is_new else member.visibility
+        member.visibility = _narrowest(start, member.consent_tier)
+    if not row.is_new:
+        _refuse_widening(member, stored, error)
+        _keep_newer_confirmation(member, stored, warn)
     if kind == GroupMember.kind and not member.slug:
         member.slug = slugify(member.name_en or romaji(member.kana) or member.member_number)[:110]
     member.normalize_text()
@@ -251,18 +277,13 @@ def _set_value(row: _Row, key: str, value, vocabulary: _Vocabulary, error) -> No
         setattr(member, key, _datetime(value, key, error))
     elif key == "status":
         text = _text(value)
-        status = _choice(text, Status.choices, STATUS_WORDS) if text else Status.ACTIVE
+        status = _choice(text, Status.choices, STATUS_WORDS)
         if status is None:
             error(key, f"unknown status {text!r}")
         else:
             member.status = status
     elif key in ("visibility", "consent_tier", "contact_visibility"):
         text = _text(value)
-        if not text:
-            setattr(
-                member, key, "" if key == "consent_tier" else member._meta.get_field(key).default
-            )
-            return
         choice = _choice(text, Visibility.choices, VISIBILITY_WORDS)
         if choice is None:
             error(key, f"unknown visibility {text!r}")
@@ -314,6 +335,50 @@ def _set_value(row: _Row, key: str, value, vocabulary: _Vocabulary, error) -> No
                 row.subnetworks.append((subnetwork, role))
     elif key == "affiliation":
         row.affiliation = _text(value) or None
+
+
+# Stored values an import may narrow but never widen, and the confirmation date it compares.
+# (A withdrawal cannot be cleared at all: only a blank cell could, and blank cells are skipped.)
+GUARDED = ("status", "visibility", "contact_visibility", "consent_tier", "consent_given_at",
+           "last_confirmed")  # fmt: skip
+# Where a widening change belongs instead: the admin records who made it (and a consent given
+# there goes through ``member_give_consent``).
+IN_THE_ADMIN = "an import never does this; make the change in the admin"
+
+
+def _blank(value) -> bool:
+    if isinstance(value, list | tuple):
+        return all(_blank(v) for v in value)
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _narrowest(*visibilities: str) -> str:
+    return max((v for v in visibilities if v), key=lambda v: Visibility(v).tier)
+
+
+def _refuse_widening(member, stored: dict[str, Any], error) -> None:
+    if stored["status"] == Status.LAPSED and member.status == Status.ACTIVE:
+        error("status", f"would re-activate a lapsed member; {IN_THE_ADMIN}")
+    for key in ("visibility", "contact_visibility", "consent_tier"):
+        before, after = stored[key], getattr(member, key)
+        # A blank consented tier sets no limit, so any tier narrows it.
+        if before and after and Visibility(after).tier < Visibility(before).tier:
+            error(key, f"would widen {before!r} to {after!r}; {IN_THE_ADMIN}")
+    if stored["consent_given_at"] is None and member.consent_given_at is not None:
+        error(
+            "consent_given_at", f"would record a consent the member has not given; {IN_THE_ADMIN}"
+        )
+
+
+def _keep_newer_confirmation(member, stored: dict[str, Any], warn) -> None:
+    before, after = stored["last_confirmed"], member.last_confirmed
+    if before and after and after < before:
+        warn(
+            "last_confirmed",
+            f"the row is older than the record: confirmed on {after.isoformat()}, the record "
+            f"on {before.isoformat()}; its values were applied, the newer date kept",
+        )
+        member.last_confirmed = before
 
 
 def _date(value, column, error) -> dt.date | None:
@@ -370,10 +435,10 @@ def _write(rows: list[_Row], *, progress: bool) -> None:
     group_ids: dict[str, int] = {}
     for row in tqdm(rows, desc="importing", disable=not progress, unit="row"):
         member = row.member
-        if row.kind == IndividualMember.kind and "affiliation" in row.present:
+        if row.affiliation is not None:
             if not group_ids:
                 group_ids = dict(GroupMember.objects.values_list("member_number", "pk"))
-            member.affiliation_id = group_ids.get(row.affiliation) if row.affiliation else None
+            member.affiliation_id = group_ids.get(row.affiliation)
         member.save()
         log(instance=member, action="wagtail.create" if row.is_new else "wagtail.edit")
         if row.fields is not None:

@@ -186,3 +186,10 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 # Admin search stays on the database; public search is the project's own Elasticsearch code.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TAGGIT_CASE_INSENSITIVE = True
+
+# Member imports (members.transfer.reading): the largest file, the most an XLSX may expand to
+# once unzipped, and the most rows. A network of a few thousand members fits many times over;
+# a crafted file that would hold gigabytes in memory is refused before it is read.
+MEMBERS_IMPORT_MAX_FILE_BYTES = 10 * 1024 * 1024
+MEMBERS_IMPORT_MAX_EXPANDED_BYTES = 100 * 1024 * 1024
+MEMBERS_IMPORT_MAX_ROWS = 20_000

@@ -1,3 +1,4 @@
+import os
 import sys
 from pathlib import Path
 
@@ -26,10 +27,20 @@ class Command(BaseCommand):
     def handle(self, *args, fmt: str, public_only: bool, headers: str, output, **options):
         data = members_export(fmt=fmt, public_only=public_only, headers=headers)
         if output is not None:
-            output.write_bytes(data)
+            _write_private(output, data)
             self.stderr.write(f"Wrote {output}")
         elif fmt == "xlsx" and sys.stdout.isatty():
             self.stderr.write("Refusing to write a spreadsheet to a terminal; use --output.")
         else:
             self.stdout.flush()
             self.stdout._out.buffer.write(data)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` readable by its owner only (0600): a full export holds every contact.
+    The mode is set on the descriptor, before any byte is written, and also on a file that
+    already existed (``os.open`` applies its mode only to a file it creates)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        os.fchmod(file.fileno(), 0o600)
+        file.write(data)

@@ -22,6 +22,8 @@ class Command(BaseCommand):
         if not file.exists():
             raise CommandError(f"{file} does not exist")
         report = members_import(path=file, dry_run=dry_run, progress=options["verbosity"] > 0)
+        for warning in report.warnings:
+            self.stderr.write(self.style.WARNING(f"{file.name}: warning: {warning}"))
         if not report.ok:
             for error in report.errors:
                 self.stderr.write(f"{file.name}: {error}")
