@@ -263,8 +263,10 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     }
 }
-# Staff avatars stay local: Gravatar would tell a third party who opens the admin.
+# Staff avatars stay local and the dashboard asks no one about new Wagtail releases: either
+# would tell a third party who opens the admin, and connect-src/img-src would block it anyway.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Features no page uses are switched off, for the page and for anything it frames.
 PERMISSIONS_POLICY = {
     "accelerometer": [],

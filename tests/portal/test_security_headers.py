@@ -83,8 +83,10 @@ def test_the_admin_loads_under_its_own_policy(client, home_pages):
     assert policy["frame-ancestors"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
     assert "Permissions-Policy" in response
-    # No third party learns who opens the admin (Gravatar is off).
-    assert "gravatar.com" not in response.content.decode()
+    # No third party learns who opens the admin (no Gravatar, no release check).
+    html = response.content.decode()
+    assert "gravatar.com" not in html
+    assert "w-upgrade" not in html
 
 
 @pytest.mark.django_db
