@@ -6,6 +6,7 @@ only override what must differ and say why.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -110,6 +111,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -123,6 +126,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Staff sessions end after STAFF_SESSION_MAX_AGE, whatever the session cookie says.
+    "portal.middleware.StaffSessionLimitMiddleware",
+    # Pages are cached for anonymous visitors, so the policy has no nonce: no inline scripts.
+    "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -151,6 +161,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# django-axes first: it refuses a locked-out login before a password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Every login form (the members' and Wagtail's /admin/login/) goes through authenticate(), so
+# one limit covers both: after LOGIN_FAILURE_LIMIT wrong passwords for one username from one
+# address, that pair is refused for LOGIN_LOCKOUT_MINUTES. Username and address together, so a
+# stranger cannot lock the secretariat out from elsewhere by guessing its username.
+AXES_FAILURE_LIMIT = int(env_str("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "members/locked_out.html"
+# /django-admin/ is gone: nothing would show axes' records there.
+AXES_ENABLE_ADMIN = False
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -193,3 +220,68 @@ TAGGIT_CASE_INSENSITIVE = True
 MEMBERS_IMPORT_MAX_FILE_BYTES = 10 * 1024 * 1024
 MEMBERS_IMPORT_MAX_EXPANDED_BYTES = 100 * 1024 * 1024
 MEMBERS_IMPORT_MAX_ROWS = 20_000
+
+# Staff (anyone who can open the admin or read private contacts): the session ends when the
+# browser closes and at most this long after logging in (portal.middleware). Members keep
+# Django's default two weeks: they see no contacts.
+STAFF_SESSION_MAX_AGE = timedelta(hours=8)
+
+# Django masks settings and request.META entries whose names match this; the default misses
+# ELASTICSEARCH_URL and DATABASE_URL (runserver puts the environment in META), whose URLs can
+# carry a password. Masking every *URL* hides harmless ones too; the debug page is still useful.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.error_reports.SafeExceptionReporterFilter"
+
+# Content-Security-Policy (django-csp 4). No nonces: anonymous pages are cached, so a nonce
+# would be replayed; every script is a static file and templates carry no inline script or
+# style attribute (tests/portal/test_security_headers.py scans them). The one inline <style> is
+# the self-contained 500 page's, allowed by its hash (the same test recomputes it).
+_SERVER_ERROR_STYLE = "'sha256-DC4N8zp3alNvyWQN6U5+GH/PL+qDHnQssYTrU6KNmeI='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", _SERVER_ERROR_STYLE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        # Editors embed videos and maps (Wagtail's EmbedBlock) from oEmbed providers.
+        "frame-src": ["'self'", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin templates still hold inline scripts, styles and style attributes, and its
+# preview shows pages in a same-origin frame; it is reachable only after a staff login.
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Staff avatars stay local and the dashboard asks no one about new Wagtail releases: either
+# would tell a third party who opens the admin, and connect-src/img-src would block it anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Features no page uses are switched off, for the page and for anything it frames.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}

@@ -5,6 +5,10 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import SECRET_KEY, env_bool, env_origin, env_str
 
+# Never in production, whatever the environment says: the debug page shows settings, the
+# request and local variables to anyone who can make a page fail.
+DEBUG = False
+
 # Never start with a missing or placeholder key: sessions and password resets depend on it.
 if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-")):
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of 50+ characters")
