@@ -17,15 +17,15 @@ from .models import GroupMember, IndividualMember, Status, Visibility
 # Sent after a bulk write, with ``model`` and ``pks`` (a list of primary keys).
 members_changed = Signal()
 
-MemberQuerySet = models.QuerySet[GroupMember] | models.QuerySet[IndividualMember]
+Members = models.QuerySet[GroupMember] | models.QuerySet[IndividualMember]
 
 
-def set_status(*, members: MemberQuerySet, status: Status) -> int:
+def set_status(*, members: Members, status: Status) -> int:
     """Set ``status`` (e.g. lapse a year's non-payers); returns how many records changed."""
     return _update(members, status=Status(status))
 
 
-def set_visibility(*, members: MemberQuerySet, visibility: Visibility) -> int:
+def set_visibility(*, members: Members, visibility: Visibility) -> int:
     """Set ``visibility``; refuses to widen any record beyond the tier it consented to."""
     visibility = Visibility(visibility)
     narrower_consent = [value for value in Visibility if value.tier > visibility.tier]
@@ -37,7 +37,7 @@ def set_visibility(*, members: MemberQuerySet, visibility: Visibility) -> int:
     return _update(members, visibility=visibility)
 
 
-def withdraw_consent(*, members: MemberQuerySet, at: datetime | None = None) -> int:
+def withdraw_consent(*, members: Members, at: datetime | None = None) -> int:
     """Record a withdrawal of consent; records already withdrawn keep their first date."""
     return _update(
         members.filter(consent_withdrawn_at__isnull=True),
@@ -45,7 +45,7 @@ def withdraw_consent(*, members: MemberQuerySet, at: datetime | None = None) -> 
     )
 
 
-def _update(members: MemberQuerySet, **values) -> int:
+def _update(members: Members, **values) -> int:
     # The primary keys first: the filter that chose the records may not match them once updated.
     pks = list(members.exclude(**values).values_list("pk", flat=True))
     if not pks:
