@@ -232,6 +232,26 @@ def test_hides_while_down_are_queued_and_repair_lands_them(
     assert not IndexFailure.objects.exists()
 
 
+def test_a_bulk_lapse_while_down_tries_once_and_queues_the_rest(
+    es, make_group, on_commit, refused, monkeypatch
+):
+    groups = [make_group(f"互助会{n}") for n in range(5)]
+    breaker.reset()
+    monkeypatch.setattr(search_client, "NARROWING_PAUSE", 0)
+    tries = []
+    attempt = breaker._attempt
+    monkeypatch.setattr(breaker, "_attempt", lambda op: tries.append(1) or attempt(op))
+    with on_commit():
+        lifecycle.set_status(
+            members=GroupMember.objects.filter(pk__in=[g.pk for g in groups]),
+            status=Status.LAPSED,
+        )
+    # The first write's retries show the server is down; the other four wait for repair.
+    assert len(tries) == search_client.NARROWING_ATTEMPTS
+    failures = IndexFailure.objects.filter(narrowing=True).values_list("doc_id", flat=True)
+    assert sorted(failures) == sorted(f"group-{g.pk}" for g in groups)
+
+
 def test_bulk_lapse_through_the_service_syncs_the_index(
     es, refresh, make_group, make_person, on_commit
 ):
