@@ -2,6 +2,9 @@
 
 A slow or dead server must never hold a web request for long: requests time out after one
 second, and after a failure every caller fails fast for ``BREAKER_SECONDS`` instead of waiting.
+Writes that narrow what a viewer can find (a hide, a lapse, a withdrawal) are the exception:
+``insist`` tries them past an open breaker, a few times, because one slow search must not
+leave a hidden member findable.
 """
 
 import threading
@@ -16,6 +19,10 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 REQUEST_TIMEOUT = 1.0
 BULK_TIMEOUT = 120.0
 BREAKER_SECONDS = 5.0
+# A narrowing write is tried this many times, waiting between tries: bounded, because it runs
+# in the request that saved the change (at worst about 3 × 1 s timeouts plus 0.6 s of waiting).
+NARROWING_ATTEMPTS = 3
+NARROWING_PAUSE = 0.2
 
 T = TypeVar("T")
 
@@ -52,6 +59,23 @@ class CircuitBreaker:
     def call(self, operation: Callable[[Elasticsearch], T]) -> T:
         if self.is_open:
             raise SearchUnavailable("Elasticsearch is unavailable (circuit open)")
+        return self._attempt(operation)
+
+    def insist(self, operation: Callable[[Elasticsearch], T]) -> T:
+        """Run ``operation`` even while the breaker is open, retrying a few times; raises
+        SearchUnavailable when every try failed (the caller then queues it for repair)."""
+        attempt = 1
+        while True:
+            try:
+                return self._attempt(operation)
+            except SearchUnavailable as error:
+                # A missing index is not a passing outage: waiting would not help.
+                if attempt >= NARROWING_ATTEMPTS or isinstance(error.__cause__, NotFoundError):
+                    raise
+            time.sleep(NARROWING_PAUSE * attempt)
+            attempt += 1
+
+    def _attempt(self, operation: Callable[[Elasticsearch], T]) -> T:
         try:
             return operation(get_client())
         except TransportError as error:  # refused, timed out, connection reset

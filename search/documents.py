@@ -70,6 +70,7 @@ class PageDocument(SharedText):
     locale = Keyword()
     tags = Keyword()
     date = Date()
+    expire_at = Date()
     summary = Text(index=False)
 
 

@@ -152,6 +152,16 @@ def load(document_id: str) -> Model | None:
     return obj.specific if isinstance(obj, Page) else obj
 
 
+def narrows(document_id: str) -> bool:
+    """Whether syncing ``document_id`` may take something away from what a viewer can find:
+    every deletion, and every member write (a narrower tier, or a group's name no longer
+    copied into a person's text); those go past an open breaker and are repaired first."""
+    if index_kind(document_id) == "members":
+        return True
+    page = load(document_id)
+    return page is None or not page_is_indexable(page)
+
+
 def sync_document(document_id: str) -> str:
     """Make the index agree with the database for one document: index it or delete it.
 
@@ -164,27 +174,31 @@ def sync_document(document_id: str) -> str:
         page_is_indexable(obj) if kind == "pages" else member_is_indexable(obj)
     ):
         body = SOURCES[kind][1](obj)
+        send = breaker.insist if kind == "members" else breaker.call
         # refresh=True: an edit (above all, hiding a member) shows in the very next search.
         # Single edits are rare, so the cost of a refresh per write is small.
-        breaker.call(lambda es: es.index(index=alias, id=document_id, document=body, refresh=True))
+        send(lambda es: es.index(index=alias, id=document_id, document=body, refresh=True))
         return "indexed"
 
     def delete(es):
         with contextlib.suppress(NotFoundError):
             es.delete(index=alias, id=document_id, refresh=True)
 
-    breaker.call(delete)
+    breaker.insist(delete)
     return "deleted"
 
 
-def record_failure(document_id: str, error: Exception) -> None:
+def record_failure(document_id: str, error: Exception) -> IndexFailure:
     failure, created = IndexFailure.objects.get_or_create(
-        doc_id=document_id, defaults={"error": str(error)[:2000]}
+        doc_id=document_id,
+        defaults={"error": str(error)[:2000], "narrowing": narrows(document_id)},
     )
     if not created:
         failure.attempts += 1
         failure.error = str(error)[:2000]
-        failure.save(update_fields=["attempts", "error", "last_failed_at"])
+        failure.narrowing = failure.narrowing or narrows(document_id)
+        failure.save(update_fields=["attempts", "error", "narrowing", "last_failed_at"])
+    return failure
 
 
 def indexed_ids(kind: str) -> set[str]:

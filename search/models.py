@@ -1,4 +1,16 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
+
+
+class IndexFailureQuerySet(models.QuerySet):
+    def overdue(self):
+        """Failures that repair has not fixed for ``SEARCH_FAILURE_ALERT_MINUTES``: with repair
+        in cron, these mean Elasticsearch is still down or something else needs a person."""
+        since = timezone.now() - timedelta(minutes=settings.SEARCH_FAILURE_ALERT_MINUTES)
+        return self.filter(first_failed_at__lt=since)
 
 
 class IndexFailure(models.Model):
@@ -6,9 +18,14 @@ class IndexFailure(models.Model):
 
     doc_id = models.CharField(max_length=64, unique=True)
     error = models.TextField()
+    # The write would have hidden something (a deletion, a member's narrower document):
+    # repair retries these first and the admin banner counts them apart.
+    narrowing = models.BooleanField(default=False)
     attempts = models.PositiveIntegerField(default=1)
     first_failed_at = models.DateTimeField(auto_now_add=True)
     last_failed_at = models.DateTimeField(auto_now=True)
+
+    objects = IndexFailureQuerySet.as_manager()
 
     class Meta:
         ordering = ["first_failed_at"]

@@ -234,6 +234,18 @@ def suggest_search(prefix: str, *, tier: Tier, index: str, size: int = 8) -> Sea
     )
 
 
+# A page past its ``expire_at`` already answers 404; Wagtail unpublishes it only when the
+# ``publish_scheduled`` cron runs, so search drops it by the clock. Members have no such field.
+NOT_EXPIRED = Q(
+    "bool",
+    should=[
+        Q("bool", must_not=[Q("exists", field="expire_at")]),
+        Q("range", expire_at={"gt": "now"}),
+    ],
+    minimum_should_match=1,
+)
+
+
 def site_search(q: str, *, tier: Tier, language: str, indices: Sequence[str], page: int = 1):
     """Pages (in the viewer's language) and members in one ranked list."""
     page = min(max(page, 1), MAX_PAGE)
@@ -244,7 +256,9 @@ def site_search(q: str, *, tier: Tier, language: str, indices: Sequence[str], pa
     )
     return (
         Search(index=list(indices))
-        .query(Q("bool", must=[text_query(q)], filter=[visibility_filter(tier), scope]))
+        .query(
+            Q("bool", must=[text_query(q)], filter=[visibility_filter(tier), scope, NOT_EXPIRED])
+        )
         .extra(from_=(page - 1) * PAGE_SIZE, size=PAGE_SIZE, track_total_hits=True)
         .source(excludes=["suggest", "*_bigram", "body"])
     )

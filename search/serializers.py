@@ -52,6 +52,16 @@ def indexed_visibility(member: GroupMember | IndividualMember) -> str:
     return visibility.value
 
 
+def shared_affiliation_name(person: IndividualMember) -> str:
+    """The person's group's name, only when everyone who may see the person may see the group
+    too: the person's document must not let a member find a group hidden from members."""
+    group = person.affiliation
+    if group is None:
+        return ""
+    audience = Visibility(indexed_visibility(person)).tier
+    return group.name if group.visible_to(audience) else ""
+
+
 def _related(member, name: str) -> list:
     """A relation as a list: prefetched into ``<name>_list`` by a bulk rebuild (no queryset per
     document), or read through the relation for a single sync."""
@@ -82,8 +92,7 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
     else:
         name_en = ""
         summary, summary_en = member.bio, ""
-        affiliation = member.affiliation
-        extra = [member.occupation, affiliation.name if affiliation else ""]
+        extra = [member.occupation, shared_affiliation_name(member)]
     body = " ".join(
         normalize(part)
         for part in [
@@ -158,4 +167,7 @@ def page_document(page: Page) -> dict:
         "tags": sorted(tag.slug for tag in tags.all()) if tags is not None else [],
         "date": date,
         "url_path": page.get_url(),
+        # Filtered at query time: an expired page is gone from search before the
+        # ``publish_scheduled`` cron run unpublishes it.
+        "expire_at": page.expire_at,
     }

@@ -3,16 +3,18 @@
 Handlers only note which documents changed; once the transaction commits, each noted document
 is re-read and indexed or deleted (``indexing.sync_document``). If Elasticsearch is down or slow,
 the failure is recorded in ``IndexFailure`` for ``search_index repair``, and the save succeeds.
+A person's document copies their group's name, so a group's save or deletion re-syncs its people.
 """
 
 import logging
 import threading
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from members.lifecycle import members_changed
 from members.models import (
     FieldTag,
     GroupMember,
@@ -28,6 +30,7 @@ from members.models import (
 )
 
 from . import understanding
+from .client import SearchUnavailable
 from .indexing import record_failure, sync_document
 from .models import IndexFailure
 from .serializers import doc_id
@@ -52,18 +55,48 @@ def schedule(document_id: str) -> None:
 
 def flush() -> None:
     pending, _state.pending = getattr(_state, "pending", None) or set(), set()
+    down = None  # set once a narrowing write failed after its retries
     for document_id in sorted(pending):
+        if down is not None:
+            # Retrying each of a bulk lapse's hundreds of members would hold the request for
+            # minutes: the rest are queued for repair at once.
+            record_failure(document_id, down)
+            continue
         try:
             sync_document(document_id)
         except Exception as error:  # a save must never fail because of search
             log.warning("search sync of %s failed: %s", document_id, error)
-            record_failure(document_id, error)
+            failure = record_failure(document_id, error)
+            if failure.narrowing and isinstance(error, SearchUnavailable):
+                down = error
         else:
             IndexFailure.objects.filter(doc_id=document_id).delete()
 
 
 def _member_changed(sender, instance, **kwargs):
     schedule(doc_id(instance))
+    if isinstance(instance, GroupMember) and instance.pk is not None:
+        _schedule_people_of([instance.pk])
+
+
+def _group_deleting(sender, instance, **kwargs):
+    """Before the deletion nulls their affiliation: its people still name the group."""
+    _schedule_people_of([instance.pk])
+
+
+def _schedule_people_of(group_pks) -> None:
+    """Each person's document copies their group's name while the group is visible to them."""
+    people = IndividualMember.objects.filter(affiliation__in=group_pks).values_list("pk", flat=True)
+    for pk in people:
+        schedule(doc_id(IndividualMember(pk=pk)))
+
+
+def _bulk_changed(sender, model, pks, **kwargs):
+    """``members.lifecycle`` wrote with ``QuerySet.update()``, which sends no ``post_save``."""
+    for pk in pks:
+        schedule(doc_id(model(pk=pk)))
+    if model is GroupMember:
+        _schedule_people_of(pks)
 
 
 def _related_changed(sender, instance, **kwargs):
@@ -108,6 +141,8 @@ def connect() -> None:
         m2m_changed.connect(
             _m2m_changed, sender=model.languages.through, dispatch_uid=f"search-l-{model.__name__}"
         )
+    pre_delete.connect(_group_deleting, sender=GroupMember, dispatch_uid="search-group-people")
+    members_changed.connect(_bulk_changed, dispatch_uid="search-bulk-members")
     m2m_changed.connect(
         _m2m_changed, sender=GroupMember.service_prefectures.through, dispatch_uid="search-area"
     )

@@ -77,6 +77,8 @@ DATABASES = {
 
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "tsunagaru")
+# Index syncs still failing after this many minutes are logged as errors and shown to staff.
+SEARCH_FAILURE_ALERT_MINUTES = int(env_str("SEARCH_FAILURE_ALERT_MINUTES", "15"))
 # Where the project keeps the downloaded Elasticsearch build, its data and its logs.
 ELASTICSEARCH_HOME = Path(env_str("ELASTICSEARCH_HOME", str(BASE_DIR / ".cache" / "elasticsearch")))
 

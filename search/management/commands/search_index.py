@@ -1,5 +1,7 @@
+import logging
 from collections import Counter
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from elasticsearch import ApiError, TransportError
 from tqdm import tqdm
@@ -11,10 +13,13 @@ from search.indexing import (
     expected_documents,
     indexed_ids,
     rebuild,
+    record_failure,
     sync_document,
     tier_counts,
 )
 from search.models import IndexFailure
+
+log = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -30,6 +35,23 @@ class Command(BaseCommand):
             getattr(self, action)(kind or list(KINDS))
         except (SearchUnavailable, TransportError, ApiError) as error:
             raise CommandError(str(error)) from None
+        finally:
+            if action != "rebuild":
+                self.alert()
+
+    def alert(self):
+        """Repair runs from cron: what it could not fix for long is an error somebody must see
+        (the log here, the admin's banner in ``search.wagtail_hooks``)."""
+        overdue = IndexFailure.objects.overdue()
+        if overdue.exists():
+            log.error(
+                "%d search index syncs (%d of them hiding members or pages) have failed for "
+                "more than %d minutes; the oldest: %s",
+                overdue.count(),
+                overdue.filter(narrowing=True).count(),
+                settings.SEARCH_FAILURE_ALERT_MINUTES,
+                overdue.first(),
+            )
 
     def rebuild(self, kinds):
         for kind in kinds:
@@ -70,14 +92,23 @@ class Command(BaseCommand):
 
     def repair(self, kinds):
         ensure_indices()
-        todo: set[str] = set(IndexFailure.objects.values_list("doc_id", flat=True))
+        failures = dict(IndexFailure.objects.values_list("doc_id", "narrowing"))
+        todo: set[str] = set(failures)
         for kind in kinds:
             expected, actual = set(expected_documents(kind)), indexed_ids(kind)
             todo |= expected - actual  # missing from the index
             todo |= actual - expected  # in the index but hidden, withdrawn or gone
+        # What hides something goes first: if the server fails half-way, those have landed.
+        ordered = sorted(todo, key=lambda doc: (not failures.get(doc, False), doc))
         fixed = 0
-        for document_id in tqdm(sorted(todo), desc="repairing", unit="doc", disable=None):
-            sync_document(document_id)
+        for document_id in tqdm(ordered, desc="repairing", unit="doc", disable=None):
+            try:
+                sync_document(document_id)
+            except (SearchUnavailable, TransportError, ApiError) as error:
+                # Kept (attempts counted) for the next run; the server is down, so stop here.
+                record_failure(document_id, error)
+                self.stdout.write(f"repaired {fixed} documents, then failed on {document_id}")
+                raise
             IndexFailure.objects.filter(doc_id=document_id).delete()
             fixed += 1
         self.stdout.write(f"repaired {fixed} documents")
