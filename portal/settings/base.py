@@ -74,7 +74,11 @@ DATABASES = {
     )
 }
 
+# One URL, or several comma-separated nodes of one cluster: the client spreads requests over them.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+# Shards and replicas of new indices; unset replicas: 0 on a one-node server, 1 on a cluster.
+SEARCH_SHARDS = int(env_str("SEARCH_SHARDS", "1"))
+SEARCH_REPLICAS = int(replicas) if (replicas := env_str("SEARCH_REPLICAS", "")) else None
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "tsunagaru")
 # Where the project keeps the downloaded Elasticsearch build, its data and its logs.
 ELASTICSEARCH_HOME = Path(env_str("ELASTICSEARCH_HOME", str(BASE_DIR / ".cache" / "elasticsearch")))
