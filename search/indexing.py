@@ -71,7 +71,10 @@ class ServerTraits:
 
 def server_traits() -> ServerTraits:
     """What a new index adapts to: analysis-kuromoji on every node, and how many data nodes."""
-    nodes = list(breaker.call(lambda es: es.nodes.info(metric="plugins"))["nodes"].values())
+    # Not through the breaker: a rebuild is an operator's command, not a web request, and may
+    # wait for a busy server that briefly failed someone else's one-second request.
+    es = get_client().options(request_timeout=BULK_TIMEOUT)
+    nodes = list(es.nodes.info(metric="plugins")["nodes"].values())
     kuromoji = all(
         any(p["name"] == "analysis-kuromoji" for p in node.get("plugins", [])) for node in nodes
     )
