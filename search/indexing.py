@@ -10,7 +10,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Model
@@ -57,6 +57,7 @@ class RebuildResult:
     count: int
     seconds: float  # from the first database read to the alias swap
     resynced: int = 0  # documents synced during the load, synced again after the swap
+    phases: dict[str, float] = field(default_factory=dict)  # seconds, for the benchmark
 
     @property
     def docs_per_second(self) -> float:
@@ -180,20 +181,23 @@ def ensure_indices() -> None:
 def rebuild(kind: str, *, objects: Iterable | None = None, progress=None) -> RebuildResult:
     """Fill a new concrete index of ``kind`` and swap the alias onto it atomically.
 
-    The load runs with refresh off and no replicas (both restored before the swap), and the
-    documents go out in concurrent bulk requests while the next ones are read and serialized.
-    Single-document syncs that happen meanwhile are noted (``RebuildRun``) and synced again
-    after the swap, so none of them is lost with the old index."""
+    The load runs with refresh off and no replicas, and the documents go out in concurrent
+    bulk requests while the next ones are read and serialized. Replicas are restored before the
+    swap (a cluster never serves an index without its copy); the refresh interval after it, as
+    the explicit refresh has made every document searchable already. Single-document syncs that
+    happen meanwhile are noted (``RebuildRun``) and synced again after the swap, so none of them
+    is lost with the old index."""
     source, serialize = SOURCES[kind]
     alias = alias_name(kind)
     index = f"{alias}-{timezone.now():%Y%m%d%H%M%S%f}"
     es = get_client().options(request_timeout=BULK_TIMEOUT)
     traits = server_traits()
     body = index_body(kind, has_kuromoji=traits.has_kuromoji, data_nodes=traits.data_nodes)
-    final = {"number_of_replicas": body["settings"]["number_of_replicas"], "refresh_interval": None}
+    replicas = body["settings"]["number_of_replicas"]
     body["settings"] |= {"number_of_replicas": 0, "refresh_interval": "-1"}
     es.indices.create(index=index, **body)
     run = RebuildRun.objects.create(kind=kind)
+    phases: dict[str, float] = {}
     try:
         started_at = run.started_at
         started = time.perf_counter()
@@ -201,7 +205,9 @@ def rebuild(kind: str, *, objects: Iterable | None = None, progress=None) -> Reb
         if progress is not None:
             items = progress(items)
         count = _load(es, index, ((doc_id(obj), serialize(obj)) for obj in items))
-        es.indices.put_settings(index=index, settings=final)
+        phases["load"] = time.perf_counter() - started
+        if replicas:
+            es.indices.put_settings(index=index, settings={"number_of_replicas": replicas})
         es.indices.refresh(index=index)
         try:
             old = list(es.indices.get_alias(name=alias).keys())
@@ -214,9 +220,12 @@ def rebuild(kind: str, *, objects: Iterable | None = None, progress=None) -> Reb
             ]
         )
         seconds = time.perf_counter() - started  # first database read to alias swap (issue 12)
+        phases["refresh and swap"] = seconds - phases["load"]
+        es.indices.put_settings(index=index, settings={"refresh_interval": None})
         for name in old:
             es.indices.delete(index=name, ignore_unavailable=True)
         resynced = _resync_noted(run)
+        phases["after the swap"] = time.perf_counter() - started - seconds
     finally:
         run.delete()
     # The new index was read from the database after these failures: they are resolved.
@@ -226,7 +235,9 @@ def rebuild(kind: str, *, objects: Iterable | None = None, progress=None) -> Reb
         if index_kind(failure.doc_id) == kind
     ]
     IndexFailure.objects.filter(pk__in=resolved).delete()
-    return RebuildResult(kind=kind, index=index, count=count, seconds=seconds, resynced=resynced)
+    return RebuildResult(
+        kind=kind, index=index, count=count, seconds=seconds, resynced=resynced, phases=phases
+    )
 
 
 BULK_CHUNK = 500  # documents per bulk request
