@@ -79,8 +79,8 @@ def test_a_member_hidden_while_the_rebuild_loads_is_not_in_the_new_index(
                     hidden.save()
 
     result = rebuild("members", progress=hide_after_first)
-    assert result.count == 2 and result.resynced == 1
     assert indexed_ids("members") == {doc_id(GroupMember.objects.get(name="後の会"))}
+    assert result.count == 2 and result.resynced == 1
     call_command("search_index", "status", "--kind", "members")  # clean, before any repair
 
 
