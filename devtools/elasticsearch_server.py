@@ -6,6 +6,7 @@ no analysis plugins (see README). Production runs the full distribution instead.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pwd
@@ -24,6 +25,8 @@ ES_VERSION = "8.19.21"
 ES_ARTIFACT = f"org.elasticsearch.distribution.integ-test-zip:elasticsearch:{ES_VERSION}:zip"
 ES_USER = "tsunagaru-es"  # Elasticsearch refuses to run as root
 HEAP = "512m"
+# Three nodes share two cores and the developer's memory: each gets a smaller heap.
+CLUSTER_HEAP = "320m"
 # Used when root's cache folder sits under a directory the unprivileged user cannot enter.
 ROOT_FALLBACK_HOME = Path("/var/lib/tsunagaru-elasticsearch")
 
@@ -36,6 +39,16 @@ class ServerError(Exception):
 class LocalServer:
     url: str
     cache: Path  # download cache (the verified zip)
+    # The http ports of every node when this one belongs to a local cluster; empty: single node.
+    cluster: tuple[int, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return f"tsunagaru-{self.port}"
+
+    @property
+    def heap(self) -> str:
+        return CLUSTER_HEAP if self.cluster else HEAP
 
     @property
     def port(self) -> int:
@@ -51,6 +64,9 @@ class LocalServer:
         base = self.cache
         if os.geteuid() == 0 and not _reachable_by_others(base):
             base = ROOT_FALLBACK_HOME
+        if self.cluster:
+            # Apart from any single node on the same port: a node's data belongs to one cluster.
+            return base / f"cluster-{ES_VERSION}-{self.cluster[0]}" / f"node-{self.port}"
         return base / f"node-{ES_VERSION}-{self.port}"
 
     @property
@@ -83,10 +99,16 @@ class LocalServer:
 
     # --- lifecycle -----------------------------------------------------------------------
     def start(self, *, timeout: float = 180.0, log=print) -> str:
-        if self.host not in {"127.0.0.1", "localhost"}:
-            raise ServerError(f"refusing to start a local server for non-loopback {self.url}")
         if self.health():
             return "already running"
+        self.launch(log=log)
+        self._wait_until_ready(timeout)
+        return "started"
+
+    def launch(self, *, log=print) -> None:
+        """Start the process in the background without waiting for it to serve."""
+        if self.host not in {"127.0.0.1", "localhost"}:
+            raise ServerError(f"refusing to start a local server for non-loopback {self.url}")
         _require_tools()
         self._download(log)
         self._install(log)
@@ -97,22 +119,20 @@ class LocalServer:
         env = {
             **os.environ,
             "ES_JAVA_HOME": _java_home(),
-            "ES_JAVA_OPTS": f"-Xms{HEAP} -Xmx{HEAP}",
+            "ES_JAVA_OPTS": f"-Xms{self.heap} -Xmx{self.heap}",
             "ES_PATH_CONF": str(self.runtime / "config"),
         }
         command = [str(self.install_dir / "bin" / "elasticsearch"), "-d", "-p", str(self.pid_file)]
         if user:
             keep = "ES_JAVA_HOME,ES_JAVA_OPTS,ES_PATH_CONF"
             command = ["runuser", "-u", user, f"--whitelist-environment={keep}", "--", *command]
-        log(f"starting Elasticsearch {ES_VERSION} on {self.url} (heap {HEAP})")
+        log(f"starting Elasticsearch {ES_VERSION} on {self.url} (heap {self.heap})")
         result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise ServerError(
                 f"Elasticsearch exited with {result.returncode}: "
                 f"{(result.stderr or result.stdout).strip()[-800:]}\n{self.log_tail()}"
             )
-        self._wait_until_ready(timeout)
-        return "started"
 
     def stop(self, *, timeout: float = 60.0) -> str:
         pid = self._pid()
@@ -132,6 +152,17 @@ class LocalServer:
         os.kill(pid, signal.SIGKILL)
         self.pid_file.unlink(missing_ok=True)
         return "killed after timeout"
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash would: no shutdown, no goodbye to the other nodes."""
+        pid = self._pid()
+        if pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            deadline = time.monotonic() + 30
+            while _alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            self.pid_file.unlink(missing_ok=True)
 
     def log_tail(self, lines: int = 20) -> str:
         if not self.log_file.exists():
@@ -180,13 +211,22 @@ class LocalServer:
             shutil.copytree(self.install_dir / "config", config)
         for folder in ("data", "logs"):
             (self.runtime / folder).mkdir(exist_ok=True)
+        if self.cluster:
+            # Three master-eligible nodes: losing the elected one leaves a quorum of two.
+            discovery = {
+                "discovery.seed_hosts": [f"{self.host}:{port + 100}" for port in self.cluster],
+                "cluster.initial_master_nodes": [f"tsunagaru-{port}" for port in self.cluster],
+            }
+        else:
+            discovery = {"discovery.type": "single-node"}
         settings = {
-            "cluster.name": "tsunagaru",
-            "node.name": f"tsunagaru-{self.port}",
+            # A cluster's own name, so its nodes never join the single development node.
+            "cluster.name": f"tsunagaru-{self.cluster[0]}" if self.cluster else "tsunagaru",
+            "node.name": self.name,
             "network.host": self.host,
             "http.port": self.port,
             "transport.port": self.port + 100,
-            "discovery.type": "single-node",
+            **discovery,
             "path.data": str(self.runtime / "data"),
             "path.logs": str(self.runtime / "logs"),
             # Safe only because the node listens on loopback; production keeps security on.
@@ -199,19 +239,99 @@ class LocalServer:
             "".join(f"{key}: {json.dumps(value)}\n" for key, value in settings.items())
         )
 
-    def _wait_until_ready(self, timeout: float) -> None:
+    def _wait_until_ready(self, timeout: float, *, nodes: int = 1) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             health = self.health(timeout=1.0)
-            if health and health.get("status") in {"yellow", "green"}:
+            if (
+                health
+                and health.get("status") in {"yellow", "green"}
+                and health.get("number_of_nodes", 0) >= nodes
+            ):
                 return
             pid = self._pid()
             if pid is not None and not _alive(pid):
                 raise ServerError(f"Elasticsearch stopped while starting.\n{self.log_tail()}")
             time.sleep(1.0)
         raise ServerError(
-            f"Elasticsearch did not reach yellow within {timeout:.0f}s.\n{self.log_tail()}"
+            f"Elasticsearch did not reach yellow with {nodes} node(s) within {timeout:.0f}s."
+            f"\n{self.log_tail()}"
         )
+
+
+@dataclass(frozen=True)
+class LocalCluster:
+    """One node, or several on loopback that form one cluster (``start --nodes 3``)."""
+
+    nodes: tuple[LocalServer, ...]
+
+    @classmethod
+    def from_setting(cls, urls: str, cache: Path, *, nodes: int | None = None) -> LocalCluster:
+        """The nodes named by ``ELASTICSEARCH_URL`` (comma-separated), extended to ``nodes``
+        with the next ports after the first URL's."""
+        listed = [url.strip().rstrip("/") for url in urls.split(",") if url.strip()]
+        count = nodes or len(listed)
+        first = urlsplit(listed[0])
+        while len(listed) < count:
+            port = (first.port or 9200) + len(listed)
+            listed.append(f"{first.scheme}://{first.hostname}:{port}")
+        listed = listed[:count]
+        if count == 1:
+            return cls(nodes=(LocalServer(url=listed[0], cache=cache),))
+        ports = tuple(urlsplit(url).port or 9200 for url in listed)
+        return cls(nodes=tuple(LocalServer(url=u, cache=cache, cluster=ports) for u in listed))
+
+    @property
+    def urls(self) -> str:
+        return ",".join(node.url for node in self.nodes)
+
+    def health(self) -> dict | None:
+        """Cluster health from the first node that answers."""
+        for node in self.nodes:
+            if (health := node.health()) is not None:
+                return health
+        return None
+
+    def start(self, *, timeout: float = 180.0, log=print) -> str:
+        """Start every node that is not answering, then wait until all of them have joined."""
+        down = [node for node in self.nodes if node.health(timeout=1.0) is None]
+        if not down:
+            return "already running"
+        for node in down:
+            node.launch(log=log)
+        # A lone cluster node cannot elect a master: wait once all of them are launched.
+        self.nodes[0]._wait_until_ready(timeout, nodes=len(self.nodes))
+        return "started"
+
+    def stop(self, *, timeout: float = 60.0) -> list[str]:
+        return [f"{node.url}: {node.stop(timeout=timeout)}" for node in self.nodes]
+
+    def elected_master(self) -> LocalServer:
+        """The node the cluster elected as master (``_cat/master``)."""
+        for node in self.nodes:
+            try:
+                rows = _get_json(f"{node.url}/_cat/master?format=json", 2.0)
+            except (OSError, ValueError):
+                continue
+            names = {row["node"] for row in rows}
+            return next(n for n in self.nodes if n.name in names)
+        raise ServerError("no node of the cluster answers _cat/master")
+
+    def wait_for_status(self, status: str, *, timeout: float = 180.0) -> dict:
+        """Wait until every node has joined and the health is ``status`` (e.g. green)."""
+        order = ["red", "yellow", "green"]
+        deadline = time.monotonic() + timeout
+        health = None
+        while time.monotonic() < deadline:
+            health = self.health()
+            if (
+                health
+                and health.get("number_of_nodes") == len(self.nodes)
+                and order.index(health["status"]) >= order.index(status)
+            ):
+                return health
+            time.sleep(0.5)
+        raise ServerError(f"the cluster did not reach {status} within {timeout:.0f}s: {health}")
 
 
 def _get_json(url: str, timeout: float) -> dict:

@@ -33,8 +33,11 @@ class SearchUnavailable(Exception):
 
 @lru_cache(maxsize=4)
 def _client(url: str) -> Elasticsearch:
+    # ELASTICSEARCH_URL may name several nodes of one cluster. A refused connection then moves
+    # on to the next node (one try per other node); a timeout is never retried.
+    nodes = [node.strip() for node in url.split(",") if node.strip()]
     return Elasticsearch(
-        url, request_timeout=REQUEST_TIMEOUT, max_retries=0, retry_on_timeout=False
+        nodes, request_timeout=REQUEST_TIMEOUT, max_retries=len(nodes) - 1, retry_on_timeout=False
     )
 
 

@@ -81,8 +81,11 @@ def alias_name(kind: str) -> str:
     return f"{settings.SEARCH_INDEX_PREFIX}-{kind}"
 
 
-def index_body(kind: str, *, has_kuromoji: bool) -> dict:
-    """Settings and mappings for a new concrete index of ``kind`` ("members" or "pages")."""
+def index_body(kind: str, *, has_kuromoji: bool, data_nodes: int = 1) -> dict:
+    """Settings and mappings for a new concrete index of ``kind`` ("members" or "pages").
+
+    Shards come from ``SEARCH_SHARDS``; replicas from ``SEARCH_REPLICAS``, else one copy more
+    when the server has more than one data node, so losing a node loses no document."""
     mappings = copy.deepcopy(DOCUMENTS[kind]._doc_type.mapping.to_dict())
     analysis: dict = {
         "normalizer": {"folded": {"type": "custom", "filter": ["lowercase"]}},
@@ -95,6 +98,16 @@ def index_body(kind: str, *, has_kuromoji: bool) -> dict:
                 "analyzer": "ja_kuromoji",
             }
     return {
-        "settings": {"number_of_shards": 1, "number_of_replicas": 0, "analysis": analysis},
+        "settings": {
+            "number_of_shards": settings.SEARCH_SHARDS,
+            "number_of_replicas": replicas(data_nodes),
+            "analysis": analysis,
+        },
         "mappings": {"dynamic": "strict", **mappings},
     }
+
+
+def replicas(data_nodes: int) -> int:
+    if settings.SEARCH_REPLICAS is not None:
+        return settings.SEARCH_REPLICAS
+    return 1 if data_nodes > 1 else 0

@@ -75,7 +75,11 @@ DATABASES = {
     )
 }
 
+# One URL, or several comma-separated nodes of one cluster: the client spreads requests over them.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+# Shards and replicas of new indices; unset replicas: 0 on a one-node server, 1 on a cluster.
+SEARCH_SHARDS = int(env_str("SEARCH_SHARDS", "1"))
+SEARCH_REPLICAS = int(replicas) if (replicas := env_str("SEARCH_REPLICAS", "")) else None
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "tsunagaru")
 # Index syncs still failing after this many minutes are logged as errors and shown to staff.
 SEARCH_FAILURE_ALERT_MINUTES = int(env_str("SEARCH_FAILURE_ALERT_MINUTES", "15"))
