@@ -87,6 +87,7 @@ class SubNetworkPage(Page):
         return (
             GroupMember.objects.visible_to(viewer_tier(request.user))
             .filter(participations__subnetwork=self.subnetwork_id)
+            .select_related("prefecture")
             .distinct()
         )
 
