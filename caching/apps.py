@@ -6,6 +6,7 @@ class CachingConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import invalidation
+        from . import invalidation, sites
 
         invalidation.connect()
+        sites.connect()

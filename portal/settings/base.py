@@ -118,6 +118,8 @@ MIDDLEWARE = [
     # Outermost, so it sees every cookie and header before it stores a page (caching.middleware).
     "caching.middleware.StorePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The Wagtail Site and site settings from the cache rather than two queries a request.
+    "caching.sites.SiteLookupMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
