@@ -255,3 +255,36 @@ def test_forms_get_their_token_from_the_csrf_endpoint(member_client):
     assert (
         member_client.post("/accounts/logout/", {"csrfmiddlewaretoken": token}).status_code == 302
     )
+
+
+@pytest.fixture
+def indices(settings):
+    """Fresh Elasticsearch indices under a prefix of this test's own; removed afterwards."""
+    from search.client import breaker, get_client
+    from search.indexing import ensure_indices
+
+    settings.SEARCH_INDEX_PREFIX = f"{settings.SEARCH_INDEX_PREFIX}-cache-{uuid.uuid4().hex[:8]}"
+    breaker.reset()
+    ensure_indices()
+    yield
+    breaker.reset()
+    names = list(get_client().indices.get(index=f"{settings.SEARCH_INDEX_PREFIX}-*").keys())
+    if names:
+        get_client().indices.delete(index=",".join(names))
+
+
+@pytest.mark.elasticsearch
+def test_the_directory_never_shows_a_member_hidden_since_it_was_cached(
+    page_cache, indices, client, make_group, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        group = make_group("キャッシュ確認の会")
+    url = "/members/?q=キャッシュ確認"
+    assert "キャッシュ確認の会" in client.get(url).content.decode()
+    assert client.get(url)[HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        group.visibility = Visibility.MEMBERS
+        group.save()
+    response = client.get(url)
+    assert response[HEADER] == "miss"
+    assert "キャッシュ確認の会" not in response.content.decode()
