@@ -12,7 +12,9 @@ from .models import GroupMember, IndividualMember, viewer_tier
 def group_detail(request, slug):
     tier = viewer_tier(request.user)
     group = get_object_or_404(
-        GroupMember.objects.visible_to(tier).select_related("prefecture__region", "logo"),
+        GroupMember.objects.visible_to(tier)
+        .select_related("prefecture__region", "logo")
+        .prefetch_related("fields"),
         slug=slug,
     )
     return render(

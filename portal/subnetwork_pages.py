@@ -14,9 +14,9 @@ from portal.visibility import visible_pages
 SUPPLY_HOOK = "portal_subnetwork_pages"
 
 
-def subnetwork_pages(*, locale: Locale, request):
-    """The sub-network pages of ``locale`` that ``request`` may see, in the network's order;
-    none when no installed app supplies them."""
+def subnetwork_pages(*, locale: Locale | int, request):
+    """The sub-network pages of ``locale`` (a Locale or its id: a page's ``locale_id`` saves a
+    query) that ``request`` may see, in the network's order; none when no app supplies them."""
     suppliers = hooks.get_hooks(SUPPLY_HOOK)
     pages = suppliers[0](locale=locale) if suppliers else Page.objects.none()
     return visible_pages(pages, request)

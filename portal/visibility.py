@@ -13,7 +13,17 @@ from wagtail.models import PageViewRestriction
 
 def visible_pages(queryset, request=None):
     pages = queryset.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-    for restriction in PageViewRestriction.objects.select_related("page"):
+    for restriction in _restrictions(request):
         if request is None or not restriction.accept_request(request):
             pages = pages.not_descendant_of(restriction.page, inclusive=True)
     return pages
+
+
+def _restrictions(request) -> list[PageViewRestriction]:
+    """Every view restriction, read once per request: the menu, breadcrumbs, language links and
+    listings of one page all ask, and restrictions cannot change while one page renders."""
+    if request is None:
+        return list(PageViewRestriction.objects.select_related("page"))
+    if not hasattr(request, "_page_view_restrictions"):
+        request._page_view_restrictions = list(PageViewRestriction.objects.select_related("page"))
+    return request._page_view_restrictions

@@ -17,6 +17,19 @@ def _require_elasticsearch(request):
         )
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: a rolled-back test sends no signal that would
+    empty them, so a cached site, settings or page could leak into the next test."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    # Only this process's memory: clearing a Redis cache would flush a whole database.
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):
+            cache.clear()
+
+
 @pytest.fixture
 def search_down(settings):
     """Elasticsearch refuses connections: pages answer from the database (the fallback)."""

@@ -45,7 +45,7 @@ class EventIndexPage(RoutablePageMixin, ListingPage):
 
     def events(self, request=None):
         """Every visible event of this locale, including those kept under sub-network pages."""
-        return visible_pages(EventPage.objects.filter(locale=self.locale), request)
+        return visible_pages(EventPage.objects.filter(locale_id=self.locale_id), request)
 
     @path("")
     def index(self, request):

@@ -38,7 +38,7 @@ class HomePage(Page):
         from .pillars import PillarPage
 
         context = super().get_context(request, *args, **kwargs)
-        in_locale = {"locale": self.locale}
+        in_locale = {"locale_id": self.locale_id}
         context["counts"] = membership_counts()
         context["pillars"] = visible_pages(
             PillarPage.objects.child_of(self).filter(**in_locale), request
@@ -49,6 +49,6 @@ class HomePage(Page):
         context["upcoming_events"] = visible_pages(
             EventPage.objects.filter(**in_locale).upcoming(), request
         )[:3]
-        context["subnetworks"] = subnetwork_pages(locale=self.locale, request=request)
+        context["subnetworks"] = subnetwork_pages(locale=self.locale_id, request=request)
         context["today"] = timezone.localdate()
         return context

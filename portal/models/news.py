@@ -48,7 +48,7 @@ class NewsIndexPage(RoutablePageMixin, ListingPage):
     def news(self, request=None):
         """Every visible news page of this locale, wherever it sits (sub-network editors keep
         theirs under their own sub-network page)."""
-        return visible_pages(NewsPage.objects.filter(locale=self.locale), request).order_by(
+        return visible_pages(NewsPage.objects.filter(locale_id=self.locale_id), request).order_by(
             "-date", "-pk"
         )
 

@@ -51,7 +51,7 @@ class PillarPage(Page):
         from .publications import PublicationPage
 
         context = super().get_context(request, *args, **kwargs)
-        here = {"locale": self.locale}
+        here = {"locale_id": self.locale_id}
         context["children"] = visible_pages(self.get_children().specific(), request)
         if self.pillar == Pillar.ADVOCACY:
             context["news"] = visible_pages(
@@ -61,7 +61,7 @@ class PillarPage(Page):
                 request,
             ).order_by("-date", "-pk")[:10]
         elif self.pillar == Pillar.NETWORKING:
-            context["subnetworks"] = subnetwork_pages(locale=self.locale, request=request)
+            context["subnetworks"] = subnetwork_pages(locale=self.locale_id, request=request)
             context["events"] = visible_pages(EventPage.objects.filter(**here).upcoming(), request)[
                 :5
             ]

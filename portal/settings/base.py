@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "members",
     "projects",
     "search",
+    # After search: its on-commit index sync must run before the page cache is emptied.
+    "caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -122,13 +124,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it sees every cookie and header before it stores a page (caching.middleware).
+    "caching.middleware.StorePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The Wagtail Site and site settings from the cache rather than two queries a request.
+    "caching.sites.SiteLookupMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the user and the language are known: answers anonymous GETs from the page cache.
+    "caching.middleware.ServePageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -140,6 +148,34 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The page cache (caching/) and Wagtail's own small caches: this process's memory by default,
+# Redis (Django's RedisCache) when CACHE_URL is set, as with several gunicorn workers, where a
+# per-process cache could not be emptied from the worker that saved a change.
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": f"tsunagaru-{alias}",
+        }
+        for alias in ("default", "pages")
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tsunagaru-pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+# How long an anonymous page is kept at most (never past a page's expire_at); 0 turns the
+# page cache off. Bounded so a typo cannot keep a hidden member on a page for days.
+PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "300"))
+if not 0 <= PAGE_CACHE_SECONDS <= 3600:
+    raise ImproperlyConfigured(f"PAGE_CACHE_SECONDS must be 0..3600, got {PAGE_CACHE_SECONDS}")
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

@@ -16,3 +16,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The suite starts and inspects the local Elasticsearch through the dev tools.
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
+# Pages are rendered afresh in every test; the page cache's own tests turn it on.
+PAGE_CACHE_SECONDS = 0

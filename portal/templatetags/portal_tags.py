@@ -24,19 +24,30 @@ def language_links(context) -> list[dict]:
 
     Wagtail pages link to their translation (or that locale's home page when there is none);
     other views keep their path and query string under the other language's URL prefix.
+    The head and the switcher both ask, so the answer is kept on the request.
     """
     request = context["request"]
     page = context.get("page")
+    key = getattr(page, "pk", None)
+    kept = getattr(request, "_language_links", None)
+    if kept is None or kept[0] != key:
+        kept = request._language_links = (key, _language_links(request, page))
+    return kept[1]
+
+
+def _language_links(request, page) -> list[dict]:
     current = get_language()
+    translations = {}
+    if page is not None and hasattr(page, "get_translations"):
+        # Every language's translation in one query rather than one per language.
+        visible = visible_pages(page.get_translations(inclusive=True), request)
+        translations = {t.locale.language_code: t for t in visible.select_related("locale")}
     links = []
     for code, name in settings.LANGUAGES:
         url = None
         if page is not None and hasattr(page, "get_translations"):
             translation = (
-                visible_pages(
-                    page.get_translations(inclusive=True).filter(locale__language_code=code),
-                    request,
-                ).first()
+                translations.get(code)
                 or HomePage.objects.live().filter(locale__language_code=code).first()
             )
             if translation is not None:

@@ -87,6 +87,7 @@ class SubNetworkPage(Page):
         return (
             GroupMember.objects.visible_to(viewer_tier(request.user))
             .filter(participations__subnetwork=self.subnetwork_id)
+            .select_related("prefecture")
             .distinct()
         )
 
@@ -97,7 +98,7 @@ class SubNetworkPage(Page):
         linked = Q(path__startswith=self.path)
         if model is NewsPage:
             linked |= Q(subnetworks=self.subnetwork_id)
-        return visible_pages(model.objects.filter(locale=self.locale), request).filter(linked)
+        return visible_pages(model.objects.filter(locale_id=self.locale_id), request).filter(linked)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CachingConfig(AppConfig):
+    name = "caching"
+    verbose_name = "Page cache"
+
+    def ready(self):
+        from . import invalidation, sites
+
+        invalidation.connect()
+        sites.connect()
