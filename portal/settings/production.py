@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, env_origin, env_str
+from .base import CACHE_URL, SECRET_KEY, env_bool, env_origin, env_str
 
 # Never in production, whatever the environment says: the debug page shows settings, the
 # request and local variables to anyone who can make a page fail.
@@ -35,3 +35,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Each gunicorn worker would keep its own local-memory page cache, and a member hidden through
+# one worker would stay visible from the others' caches until their TTL: without a shared
+# cache (CACHE_URL, Redis) production caches no pages.
+if not CACHE_URL:
+    PAGE_CACHE_SECONDS = 0
