@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from members.models import viewer_tier
 
-from . import fallback, service, understanding
+from . import fallback, openapi, service, understanding
 from .client import SearchUnavailable
 from .params import parse_directory, parse_page, parse_q
 
@@ -68,3 +68,8 @@ def suggest(request):
     except SearchUnavailable:
         return _unavailable()
     return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def openapi_json(request):
+    return JsonResponse(openapi.schema(), json_dumps_params={"ensure_ascii": False})
