@@ -80,7 +80,7 @@ def test_the_served_description_is_the_schema(client):
 @pytest.mark.parametrize("tier", ["anonymous", "member", "secretariat"])
 @schema.parametrize()
 @settings(suppress_health_check=list(HealthCheck), deadline=None)
-def test_api_keeps_its_contract(case, tier, sessions):
+def test_api_keeps_its_contract(case, tier, sessions, patient_elasticsearch):
     response = case.call(app=app, cookies=sessions[tier])
     case.validate_response(response, checks=CHECKS)
     if case.method != "GET":  # schemathesis also tries other methods: refused, no body to read

@@ -234,13 +234,17 @@ def facet_values(spec: Spec, facet: str) -> list[str]:
 )
 @given(data=st.data())
 def test_no_surface_reveals_what_the_viewer_may_not_see(
-    data, es, viewers, django_capture_on_commit_callbacks
+    data, patient_elasticsearch, es, viewers, django_capture_on_commit_callbacks
 ):
     specs = data.draw(networks(), label="network")
     try:
         with django_capture_on_commit_callbacks(execute=True):
             create(specs)
         es.indices.refresh(index=alias_name("members"))
+        # The index holds exactly the listed, not secretariat-only members (a member viewer's
+        # directory): anything else would be a record some viewer could reach.
+        indexed = es.count(index=alias_name("members"))["count"]
+        assert indexed == sum(may_see(s, "member") for s in specs), specs
         for _ in range(3):
             tier = data.draw(st.sampled_from(TIERS), label="viewer")
             path, query = data.draw(requests_for(specs), label="request")
