@@ -18,13 +18,16 @@ def _unavailable() -> JsonResponse:
     )
 
 
-def _paged(results: service.SearchResults, **extra) -> JsonResponse:
+# Site search has no facets: its body is these keys only, as /api/v1/openapi.json says.
+PAGED_KEYS = ("count", "page", "num_pages", "results")
+
+
+def _paged(results: service.SearchResults, body: dict) -> JsonResponse:
     # The HTML pages answer a page past the end with 404 too (search.views).
     if results.out_of_range:
         return JsonResponse(
             {"error": "page_out_of_range", "num_pages": results.num_pages}, status=404
         )
-    body = {**results.as_json(), **extra}
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
@@ -41,10 +44,13 @@ def members(request):
     results = fallback.answer(query, tier=tier)
     return _paged(
         results,
-        search_unavailable=not results.counted,
-        understood=understood,
-        as_filters=reading.only_filters,
-        offers=understanding.offers(params, reading),
+        {
+            **results.as_json(),
+            "search_unavailable": not results.counted,
+            "understood": understood,
+            "as_filters": reading.only_filters,
+            "offers": understanding.offers(params, reading),
+        },
     )
 
 
@@ -57,7 +63,8 @@ def site(request):
         results = service.site(q, tier=viewer_tier(request.user), page=parse_page(request.GET))
     except SearchUnavailable:
         return _unavailable()
-    return _paged(results)
+    body = results.as_json()
+    return _paged(results, {key: body[key] for key in PAGED_KEYS})
 
 
 @require_GET

@@ -20,6 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from members.models.privacy import NETWORK_MEMBERS_GROUP, SECRETARIAT_GROUP
+from search.indexing import ensure_indices
 from search.openapi import schema as openapi_schema
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.fuzz, pytest.mark.django_db]
@@ -63,6 +64,7 @@ def keys(value) -> set[str]:
 def sessions(demo_index, django_db_blocker):
     """A session cookie per tier (anonymous: none)."""
     cookies = {"anonymous": {}}
+    ensure_indices()  # demo_index builds the members index only; site search reads pages too
     with django_db_blocker.unblock():
         for tier, group in (("member", NETWORK_MEMBERS_GROUP), ("secretariat", SECRETARIAT_GROUP)):
             user, _ = User.objects.get_or_create(username=f"contract-{tier}")
@@ -71,10 +73,6 @@ def sessions(demo_index, django_db_blocker):
             client.force_login(user)
             cookies[tier] = {"sessionid": client.cookies["sessionid"].value}
     return cookies
-
-
-def test_the_served_description_is_the_schema(client):
-    assert client.get("/api/v1/openapi.json").json() == openapi_schema()
 
 
 @pytest.mark.parametrize("tier", ["anonymous", "member", "secretariat"])
