@@ -20,11 +20,14 @@ class Migration(migrations.Migration):
     dependencies = [("members", "0006_vocabulary_synonyms")]
 
     operations = [
-        # Nullable first: a callable default is evaluated once for every existing row.
+        # Nullable first: a callable default is evaluated once for every existing row. No index
+        # yet: PostgreSQL's "_like" index would be created again, same name, by the unique step.
         migrations.AddField(
             model_name="individualmember",
             name="slug",
-            field=models.SlugField(max_length=120, null=True, editable=False, verbose_name="slug"),
+            field=models.SlugField(
+                max_length=120, null=True, db_index=False, editable=False, verbose_name="slug"
+            ),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
         migrations.AlterField(
