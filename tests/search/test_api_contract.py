@@ -9,7 +9,9 @@ schema, so a field added to both the view and the schema still needs a decision 
 import pytest
 import schemathesis
 from django.contrib.auth.models import Group, User
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -48,7 +50,6 @@ CHECKS = [
     response_schema_conformance,
 ]
 
-app = get_wsgi_application()
 schema = schemathesis.openapi.from_dict(openapi_schema()).exclude(path="/api/v1/openapi.json")
 
 
@@ -58,6 +59,17 @@ def keys(value) -> set[str]:
     if isinstance(value, list):
         return set().union(*(keys(v) for v in value))
     return set()
+
+
+@pytest.fixture(scope="module")
+def app():
+    """The real WSGI app, minus closing the database connection after each request (as
+    Django's test client does): on PostgreSQL that would close the test's own transaction."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +90,7 @@ def sessions(demo_index, django_db_blocker):
 @pytest.mark.parametrize("tier", ["anonymous", "member", "secretariat"])
 @schema.parametrize()
 @settings(suppress_health_check=list(HealthCheck), deadline=None)
-def test_api_keeps_its_contract(case, tier, sessions, patient_elasticsearch):
+def test_api_keeps_its_contract(case, tier, app, sessions, patient_elasticsearch):
     response = case.call(app=app, cookies=sessions[tier])
     case.validate_response(response, checks=CHECKS)
     if case.method != "GET":  # schemathesis also tries other methods: refused, no body to read
