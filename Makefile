@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: install messages run test screenshots lint format bench es-start es-stop es-status
+.PHONY: install messages run test fuzz screenshots lint format bench es-start es-stop es-status
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ run: install messages
 test: install messages
 	-$(MANAGE) elasticsearch start
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The fuzz suites (marker `fuzz`: privacy properties and the API contract) with many more
+# random cases than `make test`'s fixed, derandomized ones.
+fuzz: install messages
+	-$(MANAGE) elasticsearch start
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest -m fuzz $(PYTEST_ARGS)
 
 # The browser journeys again, saving a full-page PNG of every step at 390 and 1280 px
 # (docs/screenshots/<journey>-<step>-<width>.png).

@@ -30,6 +30,7 @@ from .models import (
     TaggedGroupField,
     TaggedIndividualField,
     Visibility,
+    new_person_slug,
 )
 
 DEFAULT_SEED = 2020
@@ -512,6 +513,8 @@ def _write_individuals(plans: list[_IndividualPlan]) -> int:
     for plan in new:
         plan.member.normalize_text()
         plan.member.affiliation_id = groups.get(plan.affiliation) if plan.affiliation else None
+        # Its own generator, so the same seed gives the same URLs without shifting the rest.
+        plan.member.slug = new_person_slug(random.Random(plan.number))
     IndividualMember.objects.bulk_create([p.member for p in new], batch_size=200)
     tags = {t.slug: t for t in FieldTag.objects.all()}
     languages = {lang.code: lang for lang in Language.objects.all()}

@@ -6,5 +6,5 @@ app_name = "members"
 
 urlpatterns = [
     path("groups/<slug:slug>/", views.group_detail, name="group"),
-    path("people/<int:pk>/", views.person_detail, name="person"),
+    path("people/<slug:slug>/", views.person_detail, name="person"),
 ]

@@ -30,11 +30,11 @@ def group_detail(request, slug):
     )
 
 
-def person_detail(request, pk):
+def person_detail(request, slug):
     tier = viewer_tier(request.user)
     person = get_object_or_404(
         IndividualMember.objects.visible_to(tier).select_related("prefecture", "affiliation"),
-        pk=pk,
+        slug=slug,
     )
     affiliation = person.affiliation
     return render(

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from members.models import viewer_tier
 
-from . import fallback, service, understanding
+from . import fallback, openapi, service, understanding
 from .client import SearchUnavailable
 from .params import parse_directory, parse_page, parse_q
 
@@ -18,13 +18,16 @@ def _unavailable() -> JsonResponse:
     )
 
 
-def _paged(results: service.SearchResults, **extra) -> JsonResponse:
+# Site search has no facets: its body is these keys only, as /api/v1/openapi.json says.
+PAGED_KEYS = ("count", "page", "num_pages", "results")
+
+
+def _paged(results: service.SearchResults, body: dict) -> JsonResponse:
     # The HTML pages answer a page past the end with 404 too (search.views).
     if results.out_of_range:
         return JsonResponse(
             {"error": "page_out_of_range", "num_pages": results.num_pages}, status=404
         )
-    body = {**results.as_json(), **extra}
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
@@ -41,10 +44,13 @@ def members(request):
     results = fallback.answer(query, tier=tier)
     return _paged(
         results,
-        search_unavailable=not results.counted,
-        understood=understood,
-        as_filters=reading.only_filters,
-        offers=understanding.offers(params, reading),
+        {
+            **results.as_json(),
+            "search_unavailable": not results.counted,
+            "understood": understood,
+            "as_filters": reading.only_filters,
+            "offers": understanding.offers(params, reading),
+        },
     )
 
 
@@ -57,7 +63,8 @@ def site(request):
         results = service.site(q, tier=viewer_tier(request.user), page=parse_page(request.GET))
     except SearchUnavailable:
         return _unavailable()
-    return _paged(results)
+    body = results.as_json()
+    return _paged(results, {key: body[key] for key in PAGED_KEYS})
 
 
 @require_GET
@@ -68,3 +75,8 @@ def suggest(request):
     except SearchUnavailable:
         return _unavailable()
     return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def openapi_json(request):
+    return JsonResponse(openapi.schema(), json_dumps_params={"ensure_ascii": False})

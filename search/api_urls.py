@@ -8,4 +8,5 @@ urlpatterns = [
     path("members/", api.members, name="members"),
     path("search/", api.site, name="search"),
     path("suggest/", api.suggest, name="suggest"),
+    path("openapi.json", api.openapi_json, name="openapi"),
 ]

@@ -135,8 +135,7 @@ def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
         start = (params.page - 1) * PAGE_SIZE
         words = query_words(params.q)
         results.results = [
-            member_result(f"{m.kind}-{m.pk}", member_document(m), words)
-            for m in rows[start : start + PAGE_SIZE]
+            member_result(member_document(m), words) for m in rows[start : start + PAGE_SIZE]
         ]
     return results
 

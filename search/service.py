@@ -117,23 +117,24 @@ def _labelled(facet: str, values: list[str]) -> list[dict]:
     return [{"value": v, "label": label} for v, label in labels.items() if v in chosen]
 
 
-def member_result(doc_id: str, source: dict, words: list[str]) -> dict:
+def member_result(source: dict, words: list[str]) -> dict:
     """One result card from a member document (an Elasticsearch hit's source, or the same
-    document serialised from the database by the fallback): one card for both."""
+    document serialised from the database by the fallback): one card for both.
+
+    Its ``id`` is the member's URL key (slug), never the pk: pks count records and leave gaps
+    where hidden ones sit."""
     english = is_english()
     summary = (source.get("summary_en") if english else None) or source.get("summary") or ""
     # Reversed now, not stored at index time, so the link follows the viewer's language.
-    if source["kind"] == "group":
-        url = reverse("members:group", kwargs={"slug": source["slug"]})
-    else:
-        url = reverse("members:person", kwargs={"pk": source["pk"]})
+    route = "members:group" if source["kind"] == "group" else "members:person"
+    url = reverse(route, kwargs={"slug": source["slug"]})
     name, name_en = source.get("title", ""), source.get("name_en", "")
     display = name_en if english and name_en else name
     place = _labelled("prefecture", [source.get("prefecture")])
     # English pages show English labels only: a municipality is stored in Japanese.
     municipality = "" if english else source.get("municipality", "")
     return {
-        "id": doc_id,
+        "id": source["slug"],
         "type": source["kind"],
         "type_label": str(KIND_LABELS.get(source["kind"], source["kind"])),
         "name": name,
@@ -208,9 +209,7 @@ def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
         listed={b["key"]: b["doc_count"] for b in aggs["listed"]["visible"]["kinds"]["buckets"]},
     )
     if not results.out_of_range:
-        results.results = [
-            member_result(hit["_id"], hit["_source"], words) for hit in body["hits"]["hits"]
-        ]
+        results.results = [member_result(hit["_source"], words) for hit in body["hits"]["hits"]]
     if count == 0:
         # Dropping one facet: its filter aggregation already counts the hits without it.
         for name, values in params.selected.items():
@@ -250,7 +249,7 @@ def similar_groups(group, *, tier: Tier) -> list[dict]:
         index=alias_name("members"),
     )
     response = breaker.call(lambda es: search.using(es).execute())
-    return [member_result(hit.meta.id, hit.to_dict(), []) for hit in response.hits]
+    return [member_result(hit.to_dict(), []) for hit in response.hits]
 
 
 def suggest(prefix: str, *, tier: Tier, size: int = 8) -> list[dict]:
@@ -290,7 +289,8 @@ def site(q: str, *, tier: Tier, page: int = 1) -> SearchResults:
             source = hit.to_dict()
             results.append(
                 {
-                    "id": hit.meta.id,
+                    # A page's public id is its path, like a member's slug (no pk).
+                    "id": source.get("url_path", ""),
                     "type": source["kind"],
                     "type_label": str(KIND_LABELS.get(source["kind"], source["kind"])),
                     "name": source.get("title", ""),
@@ -300,6 +300,6 @@ def site(q: str, *, tier: Tier, page: int = 1) -> SearchResults:
                 }
             )
         else:
-            results.append(member_result(hit.meta.id, hit.to_dict(), words))
+            results.append(member_result(hit.to_dict(), words))
     count = response.hits.total.value
     return SearchResults(count=count, page=page, num_pages=num_pages(count), results=results)

@@ -1,7 +1,16 @@
+import os
+
 import pytest
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
 
 from devtools.elasticsearch_server import LocalServer
+
+# The fuzz suites (marker ``fuzz``): the same cases on every run in CI, a longer random pass in
+# `make fuzz`. No deadline: one case is several real Elasticsearch round trips.
+hypothesis_settings.register_profile("ci", derandomize=True, max_examples=15, deadline=None)
+hypothesis_settings.register_profile("long", max_examples=200, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

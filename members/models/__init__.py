@@ -10,6 +10,7 @@ from .members import (
     Participation,
     ParticipationRole,
     Status,
+    new_person_slug,
 )
 from .privacy import Tier, Visibility, viewer_tier
 from .regions import Prefecture, Region
@@ -34,5 +35,6 @@ __all__ = [
     "TaggedIndividualField",
     "Tier",
     "Visibility",
+    "new_person_slug",
     "viewer_tier",
 ]

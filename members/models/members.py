@@ -1,3 +1,6 @@
+import random
+import string
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,6 +18,14 @@ from members.text import normalize, reading_of, romaji_words, to_hiragana
 from .privacy import Tier, Visibility
 from .regions import Prefecture
 from .vocabulary import Language, SubNetwork, TaggedGroupField, TaggedIndividualField
+
+PERSON_SLUG_ALPHABET = string.ascii_lowercase + string.digits
+
+
+def new_person_slug(rng: random.Random | None = None) -> str:
+    """A person's URL key: random, so it neither counts records (a pk leaves gaps where hidden
+    people sit) nor puts a name into URLs, logs and Referer headers. 36**12 keys: no retry."""
+    return "".join((rng or random.SystemRandom()).choices(PERSON_SLUG_ALPHABET, k=12))
 
 
 class Status(models.TextChoices):
@@ -317,6 +328,9 @@ class IndividualMember(MemberBase):
     ]
 
     member_number = models.CharField(_("member number"), max_length=20, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, default=new_person_slug, editable=False
+    )
     affiliation = models.ForeignKey(
         GroupMember,
         verbose_name=_("affiliation"),
@@ -358,7 +372,7 @@ class IndividualMember(MemberBase):
         verbose_name_plural = _("individual members")
 
     def get_absolute_url(self) -> str:
-        return reverse("members:person", kwargs={"pk": self.pk})
+        return reverse("members:person", kwargs={"slug": self.slug})
 
 
 class Participation(models.Model):

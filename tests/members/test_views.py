@@ -20,7 +20,7 @@ def group_url(group) -> str:
 
 
 def person_url(person) -> str:
-    return f"/members/people/{person.pk}/"
+    return f"/members/people/{person.slug}/"
 
 
 def test_anonymous_directory_lists_public_groups_only(client, directory):
@@ -102,7 +102,7 @@ def test_hidden_and_missing_records_answer_the_same_404(client, directory):
     assert hidden.status_code == missing.status_code == 404
     # Identical but for the requested address (echoed in og:url).
     assert html(hidden).replace("members-group", "?") == html(missing).replace("no-such-group", "?")
-    assert client.get("/members/people/999999/").status_code == 404
+    assert client.get("/members/people/nosuchperson/").status_code == 404
 
 
 @pytest.mark.parametrize("logged_in", [False, True])

@@ -80,15 +80,15 @@ QUERIES = [
 
 def member_numbers(q: str, tier: Tier) -> list[str]:
     results = service.directory(DirectoryParams(q=q), tier=tier).results
-    ids = [int(r["id"].split("-")[1]) for r in results[:3]]
-    by_pk = {
-        **{f"group-{m.pk}": m.member_number for m in GroupMember.objects.filter(pk__in=ids)},
+    slugs = [r["id"] for r in results[:3]]
+    by_slug = {
+        **{f"group {m.slug}": m.member_number for m in GroupMember.objects.filter(slug__in=slugs)},
         **{
-            f"individual-{m.pk}": m.member_number
-            for m in IndividualMember.objects.filter(pk__in=ids)
+            f"individual {m.slug}": m.member_number
+            for m in IndividualMember.objects.filter(slug__in=slugs)
         },
     }
-    return [by_pk[r["id"]] for r in results[:3]]
+    return [by_slug[f"{r['type']} {r['id']}"] for r in results[:3]]
 
 
 # Words that name places, languages and fields: each becomes a filter (search.understanding),
@@ -139,7 +139,7 @@ def test_every_top_three_result_is_what_the_words_asked_for(demo_index, q, asked
     top = service.directory(params, tier=Tier.ANONYMOUS).results[:3]
     assert top, q
     for card in top:
-        member = GroupMember.objects.get(pk=int(card["id"].removeprefix("group-")))
+        member = GroupMember.objects.get(slug=card["id"])
         assert _asked_for(member, asked), (q, member.name)
 
 

@@ -156,8 +156,8 @@ def test_recognised_words_reveal_no_members_only_group(demo_index):
     reading = understanding.read("Vietnam Aichi", understanding.lexicon())
     params = understanding.interpret(DirectoryParams(q="Vietnam Aichi"), reading)
     anonymous = service.directory(params, tier=Tier.ANONYMOUS)
-    shown = [int(card["id"].removeprefix("group-")) for card in anonymous.results]
+    shown = [card["id"] for card in anonymous.results]
     assert shown and all(card["type"] == "group" for card in anonymous.results)
-    public = GroupMember.objects.filter(pk__in=shown, visibility=Visibility.PUBLIC).count()
+    public = GroupMember.objects.filter(slug__in=shown, visibility=Visibility.PUBLIC).count()
     assert public == len(shown)
     assert anonymous.count <= service.directory(params, tier=Tier.MEMBER).count
