@@ -71,6 +71,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=60,
+        # A persistent connection outlives a database restart: check it before reuse so each
+        # worker reconnects by itself instead of failing its next request (portal.outage).
+        conn_health_checks=True,
     )
 }
 
@@ -114,6 +117,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but security: a lost database answers 503 with Retry-After (portal.outage).
+    "portal.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
