@@ -12,7 +12,8 @@ prefixes, site-search words and the members' session keys.
 
 Besides locust's own CSV, each run writes ``LOAD_EXTRA`` (JSON: X-Cache values and fallback
 answers per endpoint) and, when ``LOAD_LOG`` is set (the fault runs), one CSV line per request:
-wall time, endpoint, status, milliseconds, whether the answer was the database fallback.
+wall time, endpoint, status, milliseconds, whether the answer was the database fallback,
+whether it carried Retry-After.
 """
 
 import csv

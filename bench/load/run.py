@@ -17,7 +17,8 @@ Environment (defaults in brackets):
   LOAD_HOME [/var/tmp/tsunagaru-load]  PostgreSQL data (the 100× database is kept), static files
   LOAD_PG_PORT [55432]  LOAD_REDIS_PORT [56379]  LOAD_ES_PORT [59200] (fault runs)
   LOAD_WARMUP [10] seconds of unrecorded traffic after gunicorn starts
-  LOAD_FAULT_USERS [20]  LOAD_PG_DOWN [5]  LOAD_RESULTS [bench/results/<commit>-<time>]
+  LOAD_FAULT_USERS [20]  LOAD_PG_DOWN [5]
+  LOAD_LABEL [<commit>-<time>]  LOAD_RESULTS [bench/results/<label>]
 Raw locust CSVs and a summary.md go to the results folder; the summary is also printed.
 """
 
@@ -26,10 +27,10 @@ from __future__ import annotations
 import csv
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -305,27 +306,31 @@ def run_fault(stack: Stack, name: str, results: Path, inject, heal) -> tuple[Out
 def fault_row(outage: Outage, request_log: Path, *, db_fault: bool) -> str:
     rows = []
     with open(request_log) as handle:
-        for t, name, status, ms, fallback in csv.reader(handle):
+        for t, name, status, ms, fallback, retry_after in csv.reader(handle):
             end = float(t)
             rows.append(
-                (end - float(ms) / 1000, end, name, int(status), float(ms), fallback == "1")
-            )
+                (end - float(ms) / 1000, end, name, int(status), float(ms), fallback == "1",
+                 retry_after == "1")
+            )  # fmt: skip
     during = [r for r in rows if r[1] >= outage.began and r[0] <= outage.ended]
     fallbacks = sum(r[5] for r in during)
-    s503 = sum(r[3] == 503 for r in during)
+    unavailable = [r for r in during if r[3] == 503]
+    by_endpoint = Counter(r[2] for r in unavailable)
+    s503 = ", ".join(f"{name} {n}" for name, n in by_endpoint.most_common()) or "0"
+    retry_after = sum(r[6] for r in unavailable)
     other_5xx = sum(r[3] >= 500 and r[3] != 503 for r in during)
     failed = sum(r[3] == 0 for r in during)  # connection errors: gunicorn did not answer
     pages_5xx = sum(r[3] >= 500 for r in during if r[2] in {"members", "group"})
-    latencies = [r[4] for r in during] or [0.0]
-    cuts = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else [latencies[0]] * 99  # fmt: skip
+    latencies = sorted(r[4] for r in during) or [0.0]
+    p50, p95 = (latencies[min(len(latencies) - 1, int(q * len(latencies)))] for q in (0.5, 0.95))
     # Recovery: from the service's return to the last answer that was still degraded.
     degraded = [r[1] for r in rows if r[1] >= outage.ended and (
         r[3] >= 500 or r[3] == 0 or (r[5] and not db_fault))]  # fmt: skip
     recovery = max(degraded) - outage.ended if degraded else 0.0
     return (
         f"| {outage.name} | {outage.ended - outage.began:.1f} | {len(during)} | {fallbacks} | "
-        f"{s503} | {other_5xx} | {failed} | {pages_5xx} | {cuts[49]:.0f} | {cuts[94]:.0f} | "
-        f"{recovery:.1f} |"
+        f"{s503} | {retry_after}/{len(unavailable)} | {other_5xx} | {failed} | "
+        f"{'—' if db_fault else pages_5xx} | {p50:.0f} | {p95:.0f} | {recovery:.1f} |"
     )
 
 
@@ -358,9 +363,9 @@ def run_faults(results: Path) -> str:
         "suggest by design while Elasticsearch is down; every page while PostgreSQL is), other "
         "5xx, connection errors, 5xx on /members/ and group pages, latency; recovery is the time "
         "from the service's return to the last degraded answer.", "",
-        "| fault | outage s | requests | fallback | 503 | other 5xx | conn. errors "
-        "| 5xx members+group | p50 ms | p95 ms | recovery s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|", *rows,
+        "| fault | outage s | requests | fallback | 503 by endpoint | 503 with Retry-After "
+        "| other 5xx | conn. errors | 5xx members+group | p50 ms | p95 ms | recovery s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|", *rows,
     ])  # fmt: skip
 
 
@@ -368,7 +373,8 @@ def main() -> None:
     mode = sys.argv[1] if len(sys.argv) > 1 else "load"
     if mode not in {"load", "faults"}:
         raise SystemExit(__doc__)
-    label = f"{commit()}-{time.strftime('%Y%m%d-%H%M%S')}" + ("-faults" if mode == "faults" else "")
+    label = os.environ.get("LOAD_LABEL") or f"{commit()}-{time.strftime('%Y%m%d-%H%M%S')}"
+    label += "-faults" if mode == "faults" else ""
     results = Path(os.environ.get("LOAD_RESULTS") or ROOT / "bench" / "results" / label)
     results.mkdir(parents=True, exist_ok=True)
     body = run_faults(results) if mode == "faults" else run_load(results)
