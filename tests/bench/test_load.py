@@ -101,4 +101,13 @@ def test_the_fault_table_counts_only_requests_that_overlap_the_outage(tmp_path):
     row = fault_row(Outage("es-kill", began=10.0, ended=20.0), log, db_fault=False)
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     assert cells[:10] == ["es-kill", "10.0", "3", "1", "search 1", "0/1", "1", "0", "1", "30"]
-    assert cells[-1] == "6.0"
+    assert cells[-2:] == ["6.0", "not met"]  # 3 requests, a 500 on a group page
+
+
+def test_a_database_fault_is_met_by_503s_with_retry_after_and_a_quick_return(tmp_path):
+    log = tmp_path / "requests.csv"
+    log.write_text("".join(f"{10 + i / 100:.2f},home,503,5,0,1\n" for i in range(200)))
+    row = fault_row(Outage("pg-restart", began=10.0, ended=13.0), log, db_fault=True)
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[2:6] == ["200", "0", "home 200", "200/200"]
+    assert cells[-2:] == ["0.0", "met"]
