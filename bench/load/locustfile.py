@@ -60,9 +60,11 @@ def _observe(request_type, name, response_time, response_length, response=None, 
         fallback = mark in (response.content or b"")
         fallbacks[name] += fallback
     if _log:
+        retry_after = response is not None and bool(response.headers.get("Retry-After"))
         _log[1].writerow(
-            [f"{time.time():.3f}", name, status, f"{response_time:.1f}", int(fallback)]
-        )
+            [f"{time.time():.3f}", name, status, f"{response_time:.1f}", int(fallback),
+             int(retry_after)]
+        )  # fmt: skip
 
 
 @events.test_stop.add_listener

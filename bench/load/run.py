@@ -308,7 +308,10 @@ def run_fault(stack: Stack, name: str, results: Path, inject, heal) -> tuple[Out
 def fault_row(outage: Outage, request_log: Path, *, db_fault: bool) -> str:
     rows = []
     with open(request_log) as handle:
-        for t, name, status, ms, fallback, retry_after in csv.reader(handle):
+        for line in csv.reader(handle):
+            if len(line) != 6:  # the last line of a run stopped by a signal may be cut short
+                continue
+            t, name, status, ms, fallback, retry_after = line
             end = float(t)
             rows.append(
                 (end - float(ms) / 1000, end, name, int(status), float(ms), fallback == "1",
