@@ -17,7 +17,7 @@ Environment (defaults in brackets):
   LOAD_HOME [/var/tmp/tsunagaru-load]  PostgreSQL data (the 100× database is kept), static files
   LOAD_PG_PORT [55432]  LOAD_REDIS_PORT [56379]  LOAD_ES_PORT [59200] (fault runs)
   LOAD_WARMUP [10] seconds of unrecorded traffic after gunicorn starts
-  LOAD_FAULT_USERS [20]  LOAD_PG_DOWN [5]
+  LOAD_FAULT_USERS [20]  LOAD_PG_DOWN [5]  LOAD_FAULTS [es-kill,es-freeze,pg-restart]
   LOAD_LABEL [<commit>-<time>]  LOAD_RESULTS [bench/results/<label>]
 Raw locust CSVs and a summary.md go to the results folder; the summary is also printed.
 """
@@ -354,21 +354,20 @@ def run_faults(results: Path) -> str:
     with Stack(results, es=es) as stack:
         stack.serve(1)
 
-        def es_back() -> None:
-            es.start()
-
-        log("fault: Elasticsearch killed (SIGKILL) and restarted")
-        outage, path = run_fault(stack, "es-kill", results, es.kill, es_back)
-        rows.append(fault_row(outage, path, db_fault=False))
-        log("fault: Elasticsearch frozen (SIGSTOP) for 10 s")
-        outage, path = run_fault(stack, "es-freeze", results, lambda: es.freeze(True),
-                                 lambda: (time.sleep(10), es.freeze(False)))  # fmt: skip
-        rows.append(fault_row(outage, path, db_fault=False))
+        chosen = set((os.environ.get("LOAD_FAULTS") or "es-kill,es-freeze,pg-restart").split(","))
         pg_down = env_int("LOAD_PG_DOWN", 5)
-        log(f"fault: PostgreSQL stopped for {pg_down} s and started again")
-        outage, path = run_fault(stack, "pg-restart", results, stack.pg.stop,
-                                 lambda: (time.sleep(pg_down), stack.pg.start()))  # fmt: skip
-        rows.append(fault_row(outage, path, db_fault=True))
+        faults = [
+            ("es-kill", "Elasticsearch killed (SIGKILL) and restarted", es.kill, es.start, False),
+            ("es-freeze", "Elasticsearch frozen (SIGSTOP) for 10 s", lambda: es.freeze(True),
+             lambda: (time.sleep(10), es.freeze(False)), False),
+            ("pg-restart", f"PostgreSQL stopped for {pg_down} s and started again",
+             stack.pg.stop, lambda: (time.sleep(pg_down), stack.pg.start()), True),
+        ]  # fmt: skip
+        for name, what, inject, heal, db_fault in faults:
+            if name in chosen:
+                log(f"fault: {what}")
+                outage, path = run_fault(stack, name, results, inject, heal)
+                rows.append(fault_row(outage, path, db_fault=db_fault))
     return "\n".join([
         f"### Faults under load (anonymous mix, {env_int('LOAD_FAULT_USERS', 20)} users, 1×)", "",
         "During each outage (from the fault until the service answers again): requests that "
