@@ -111,3 +111,9 @@ def test_a_database_fault_is_met_by_503s_with_retry_after_and_a_quick_return(tmp
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     assert cells[2:6] == ["200", "0", "home 200", "200/200"]
     assert cells[-2:] == ["0.0", "met"]
+
+
+@pytest.mark.django_db
+def test_the_site_itself_never_serves_the_comparison_endpoint(client, home_pages):
+    # Only bench.load.settings mounts it (bench.load.urls); the site's URLs do not.
+    assert client.get("/bench/db-directory/", {"q": "x"}).status_code == 404
