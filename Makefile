@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: install messages run test fuzz screenshots lint format bench es-start es-stop es-status
+.PHONY: install messages run test fuzz screenshots lint format bench loadtest loadtest-faults es-start es-stop es-status
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -65,3 +65,14 @@ format: install
 bench: install
 	-$(MANAGE) elasticsearch start
 	$(PY) -m bench.search
+
+# Load under locust (bench/load/run.py): gunicorn on a private PostgreSQL and Redis, the local
+# Elasticsearch under its own index prefix; 1× and 100× data, ≤ 15 min with the defaults
+# (LOAD_DURATION=60 s per scenario; see the module's docstring for the other knobs).
+loadtest: install messages
+	-$(MANAGE) elasticsearch start
+	$(PY) -m bench.load.run
+
+# The same stack with its own Elasticsearch node, killed, frozen; PostgreSQL restarted.
+loadtest-faults: install messages
+	$(PY) -m bench.load.run faults

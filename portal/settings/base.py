@@ -72,6 +72,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=60,
+        # A persistent connection outlives a database restart: check it before reuse so each
+        # worker reconnects by itself instead of failing its next request (portal.outage).
+        conn_health_checks=True,
     )
 }
 
@@ -127,6 +130,9 @@ MIDDLEWARE = [
     # Outermost, so it sees every cookie and header before it stores a page (caching.middleware).
     "caching.middleware.StorePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but security and the page store: a lost database answers 503 with Retry-After
+    # (portal.outage), also for the site lookup below, which reads the database on a cache miss.
+    "portal.outage.DatabaseOutageMiddleware",
     # The Wagtail Site and site settings from the cache rather than two queries a request.
     "caching.sites.SiteLookupMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
