@@ -116,7 +116,7 @@ def _retrying(write):
     raise AssertionError("the database stayed locked")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_no_write_is_lost_while_editors_race_a_full_rebuild(es, monkeypatch):
     # This test is about the race, not a slow server: on a busy machine a refresh=True write can
     # pass the one-second web timeout, and a timed-out sync is (rightly) recorded for repair.
