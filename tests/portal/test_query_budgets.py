@@ -134,8 +134,9 @@ def _assert_within(client, url, budget, django_assert_max_num_queries):
 # Page types still over the budget, with today's counts (the same at 1× and 20×, so no
 # N+1 is left): the header menu, the home counts, Wagtail's routing (2 queries per level) and
 # each page's own listings; for a logged-in member, two or three more: the staff-session check
-# (portal.middleware asks whether the user may open the admin). Each count is that page's ceiling until it is trimmed to budget, so
-# any new query fails here too; lower the number when a page gets cheaper.
+# (portal.middleware asks whether the user may open the admin). Each count is that page's
+# ceiling until it is trimmed to budget, so any new query fails here too; lower the number when
+# a page gets cheaper.
 OVER_BUDGET = {
     ("anonymous", "home"): 15,
     ("anonymous", "subnetwork index"): 13,
