@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -15,6 +16,7 @@ from .conftest import SECRET_ADDRESS, assert_no_secret, message
 
 pytestmark = pytest.mark.django_db
 
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = "/members/groups/tsunagaru-support/"
 CONTACT = PAGE + "contact/"
 SENT = CONTACT + "sent/"
@@ -144,8 +146,8 @@ def test_the_honeypot_is_hidden_by_the_stylesheet_not_an_inline_style(client, gr
     trap = re.search(r'<p class="relay-trap" aria-hidden="true">.*?</p>', page, re.S)
     assert trap and 'name="homepage"' in trap[0] and 'tabindex="-1"' in trap[0]
     assert "style=" not in trap[0]
-    with open("relay/static/relay/relay.css") as css:
-        assert ".relay-trap { display: none; }" in css.read()
+    css = (ROOT / "relay" / "static" / "relay" / "relay.css").read_text()
+    assert ".relay-trap { display: none; }" in css
 
 
 def test_too_long_a_message_is_refused_with_a_form_error(client, group, settings):
