@@ -44,7 +44,7 @@ urlpatterns += i18n_patterns(
     path("members/", search_views.directory, name="directory"),
     path("members/", include("members.urls")),
     path("search/", include("search.urls")),
-    path("accounts/", include("members.account_urls")),
+    path("accounts/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
