@@ -137,6 +137,7 @@ def send_invitation(invitation: Invitation) -> None:
     context = {
         "entry_name": invitation.entry.name,
         "url": invitation_url(invitation),
+        "username": account_for(invitation.email).get_username(),
         "days": settings.INVITATION_DAYS,
         "site_url": settings.SITE_URL,
     }

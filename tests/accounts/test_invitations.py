@@ -59,7 +59,10 @@ def test_an_existing_account_is_reused_by_its_address(client, hidden_group, outb
     existing = User.objects.create_user("taro", email="Taro@Example.org", password="old-one")
     send(hidden_group, email="ｔａｒｏ@EXAMPLE.org ")
     path = link_in(outbox[0])
-    assert "already has an account" in client.get(f"/en{path}").content.decode()
+    assert "Your user name: taro" in outbox[0].body.replace("ログインのユーザー名", "Your user name")
+    page = client.get(f"/en{path}").content.decode()
+    assert "already has an account" in page
+    assert "Your user name: <strong>taro</strong>" in page
     set_password(client, path)
     existing.refresh_from_db()
     assert User.objects.count() == 1
