@@ -45,7 +45,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("members/", include("relay.urls")),
     path("search/", include("search.urls")),
-    path("accounts/", include("members.account_urls")),
+    path("accounts/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

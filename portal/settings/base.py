@@ -92,6 +92,7 @@ ELASTICSEARCH_HOME = Path(env_str("ELASTICSEARCH_HOME", str(BASE_DIR / ".cache" 
 INSTALLED_APPS = [
     "portal",
     "members",
+    "accounts",
     "projects",
     "search",
     # After search: its on-commit index sync must run before the page cache is emptied.
@@ -248,7 +249,11 @@ RELAY_KEEP_DAYS = int(env_str("RELAY_KEEP_DAYS", "30"))
 RELAY_CLIENT_ADDRESS_HEADER = env_str("RELAY_CLIENT_ADDRESS_HEADER")
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+# The members' own space (マイページ): where a log-in without ?next= and an accepted
+# invitation land.
+LOGIN_REDIRECT_URL = "/my/"
+# How long an invitation link works after it was sent; shortening it also ends older links.
+INVITATION_DAYS = int(env_str("INVITATION_DAYS", "14"))
 LOGOUT_REDIRECT_URL = "/"
 
 # Japanese first, English beside it: ja is the default and lives at "/", en at "/en/".
