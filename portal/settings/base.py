@@ -233,6 +233,11 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "tsunagaru <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Yearly confirmation (members.confirmation): managers are reminded of an entry this many months
+# after it was last confirmed; the directory marks it, and ranks it after equals, after the second.
+CONFIRMATION_REMIND_MONTHS = int(env_str("CONFIRMATION_REMIND_MONTHS", "11"))
+CONFIRMATION_STALE_MONTHS = int(env_str("CONFIRMATION_STALE_MONTHS", "18"))
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
