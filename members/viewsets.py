@@ -4,18 +4,23 @@ Who may open, add, edit or delete a member is the job of the model permissions h
 "Directory editors" and "Secretariat" groups (migration 0004): editors maintain every record,
 including lapsed, withdrawn and secretariat-only ones. Private contacts are different: every
 admin path that could show them (edit form, inspect view, spreadsheet export) asks the one rule,
-``contacts_visible_to(viewer_tier(user))``; the edit form hides the contact fields from anyone
+``private_field_visible_to(field, viewer_tier(user))`` (the postal address has its own rule,
+``postal_visibility``, never public); the edit form hides the contact fields from anyone
 without ``members.view_private_contacts``, which ``viewer_tier`` maps to the secretariat tier.
 """
 
 import django_filters
 from django import forms
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import (
     IndexView,
     InspectView,
@@ -23,6 +28,12 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from .confirmation import (
+    ADMIN_UNCONFIRMED_MONTHS,
+    confirmed_on,
+    months_before,
+    unconfirmed_since,
+)
 from .models import (
     ContactFields,
     FieldTag,
@@ -78,12 +89,22 @@ class MemberFilterSet(WagtailFilterSet):
         label=_("Listed in the directory"), method="filter_listed"
     )
     kana_needs_review = django_filters.BooleanFilter(label=_("Reading needs review"))
+    unconfirmed = django_filters.BooleanFilter(
+        label=_("Not confirmed for 12 months"), method="filter_unconfirmed"
+    )
 
     def filter_listed(self, queryset, name, value):
         if value is None:
             return queryset
         listed = queryset.model.objects.listed().values("pk")
         return queryset.filter(pk__in=listed) if value else queryset.exclude(pk__in=listed)
+
+    def filter_unconfirmed(self, queryset, name, value):
+        if value is None:
+            return queryset
+        cutoff = months_before(timezone.localdate(), ADMIN_UNCONFIRMED_MONTHS)
+        stale = unconfirmed_since(queryset.model.objects.all(), cutoff).values("pk")
+        return queryset.filter(pk__in=stale) if value else queryset.exclude(pk__in=stale)
 
 
 class GroupMemberFilterSet(MemberFilterSet):
@@ -109,11 +130,10 @@ class MemberIndexView(IndexView):
         return viewer_tier(self.request.user)
 
     def to_row_dict(self, item):
-        show_contacts = item.contacts_visible_to(self.tier)
         row = {}
         for key in self.list_export:
             column = COLUMN_BY_KEY[key]
-            if column.private and not show_contacts:
+            if column.private and not item.private_field_visible_to(key, self.tier):
                 row[key] = ""
             else:
                 value = export_value(item, key)
@@ -144,15 +164,18 @@ class MemberInspectView(InspectView):
         fields = super().get_fields()
         tier = viewer_tier(self.request.user)
         obj = self.model.objects.filter(pk=self.pk).first()
-        if obj is None or not obj.contacts_visible_to(tier):
-            fields = [f for f in fields if f not in ContactFields.CONTACT_FIELDS]
-        return fields
+        return [
+            f
+            for f in fields
+            if f not in ContactFields.PRIVATE_FIELDS
+            or (obj is not None and obj.private_field_visible_to(f, tier))
+        ]
 
 
 def contact_panel() -> MultiFieldPanel:
     # The permission on each FieldPanel removes the field from the form itself (not only from
     # the page), so an editor's save can neither read nor overwrite the contacts.
-    fields = [*ContactFields.CONTACT_FIELDS, "contact_visibility"]
+    fields = [*ContactFields.CONTACT_FIELDS, "contact_visibility", "postal_visibility"]
     return MultiFieldPanel(
         [FieldPanel(name, permission=VIEW_PRIVATE_CONTACTS_PERMISSION) for name in fields],
         heading=_("Private contacts"),
@@ -170,6 +193,7 @@ def member_columns(*extra: str) -> list:
         "visibility",
         BooleanColumn("is_listed", label=_("Listed")),
         BooleanColumn("kana_needs_review", label=_("Reading to review")),
+        "last_confirmed",
         "updated_at",
     ]
 
@@ -306,6 +330,46 @@ class IndividualMemberViewSet(MemberViewSet):
         consent_panel(),
         contact_panel(),
     ]
+
+
+class UnconfirmedReportView(ReportView):
+    """Entries of both kinds not confirmed for 12 months, oldest first: who manages each and
+    when they were last reminded (``remind_confirmation``), for the secretariat to follow up."""
+
+    page_title = _("Not confirmed for 12 months")
+    header_icon = "time"
+    index_url_name = "members_unconfirmed_report"
+    index_results_url_name = "members_unconfirmed_report_results"
+    permission_policy = ModelPermissionPolicy(GroupMember)
+    any_permission_required = ["change"]
+    columns = [
+        TitleColumn("name", label=_("Name"), get_url=lambda member: member.admin_edit_url),
+        Column("kind_label", label=_("Type")),
+        Column("last_confirmed", label=_("Last confirmed")),
+        Column("confirmed_on", label=_("Counted from")),
+        Column("manager_names", label=_("Managers")),
+        DateColumn("confirmation_reminded_at", label=_("Reminded at")),
+    ]
+
+    def get_queryset(self):
+        cutoff = months_before(timezone.localdate(), ADMIN_UNCONFIRMED_MONTHS)
+        entries = []
+        for model, label in (
+            (GroupMember, pgettext_lazy("member type", "Group")),
+            (IndividualMember, _("Individual")),
+        ):
+            for member in unconfirmed_since(model.objects.listed(), cutoff):
+                member.kind_label = label
+                member.manager_names = ", ".join(
+                    user.get_full_name() or user.get_username()
+                    for user in member.manager_accounts()
+                ) or _("(none)")
+                member.admin_edit_url = reverse(
+                    f"wagtailsnippets_members_{model._meta.model_name}:edit", args=[member.pk]
+                )
+                entries.append(member)
+        # Plain data for the report: both kinds in one list, the longest unconfirmed first.
+        return sorted(entries, key=lambda member: (confirmed_on(member), member.name))
 
 
 class DirectoryViewSetGroup(SnippetViewSetGroup):

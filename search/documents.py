@@ -57,6 +57,8 @@ class MemberDocument(SharedText):
     languages = Keyword()
     networks = Keyword()
     member_since = Date()
+    last_confirmed = Date(index=False)  # shown on the card (最終確認日)
+    confirmed_on = Date()  # last confirmed, joined or recorded: what staleness counts from
     suggest = Completion(
         analyzer="simple",
         contexts=[{"name": "visibility", "type": "category"}],

@@ -10,6 +10,7 @@ Groups and individuals are two tables; the result pages through both in one orde
 ``UNION`` of (kind, id, sort keys) rows and then loads only the members of the requested slice.
 """
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Lower, NullIf
 
+from members import confirmation
 from members.models import GroupMember, IndividualMember, Prefecture, Tier
 from members.text import to_hiragana
 
@@ -57,15 +59,20 @@ class Rows:
     querysets: dict[str, QuerySet]
     order: str
     english: bool
+    stale_before: dt.date | None = None  # confirmed before it: after equal relevance
 
     def _rows(self) -> QuerySet:
-        sides = [_sort_columns(qs, kind) for kind, qs in self.querysets.items()]
+        sides = [
+            _sort_columns(qs, kind, stale_before=self.stale_before)
+            for kind, qs in self.querysets.items()
+        ]
         rows = sides[0].union(*sides[1:], all=True)
         name = "name_en_sort" if self.english else "kana"
         if self.order == SORT_NEWEST:
             return rows.order_by(F("member_since").desc(nulls_last=True), name, "kind", "pk")
         if self.order == SORT_RELEVANCE:
-            return rows.order_by("-rank", name, "kind", "pk")
+            # As the index ranks them: a stale entry loses ties on relevance, nothing more.
+            return rows.order_by("-rank", "stale", name, "kind", "pk")
         return rows.order_by(name, "kind", "pk")
 
     def count(self) -> int:
@@ -97,7 +104,12 @@ def directory_rows(params: DirectoryParams, *, tier: Tier) -> Rows:
         for kind, model in MODELS.items()
         if kind in kinds
     }
-    return Rows(querysets=querysets, order=params.order, english=is_english())
+    return Rows(
+        querysets=querysets,
+        order=params.order,
+        english=is_english(),
+        stale_before=confirmation.stale_before(),
+    )
 
 
 def listed_members(model, *, tier: Tier) -> QuerySet:
@@ -182,7 +194,7 @@ def _rank(q: str):
     )
 
 
-def _sort_columns(qs: QuerySet, kind: str) -> QuerySet:
+def _sort_columns(qs: QuerySet, kind: str, *, stale_before: dt.date | None) -> QuerySet:
     # Both sides of the UNION need the same columns in the same order and no ORDER BY. The
     # English order is the index's ``name_sort_en``: English name, else the romaji reading.
     english = NullIf("name_en", Value("")) if qs.model is GroupMember else Value(None)
@@ -191,8 +203,16 @@ def _sort_columns(qs: QuerySet, kind: str) -> QuerySet:
         .annotate(
             kind=Value(kind, output_field=CharField()),
             name_en_sort=Lower(Coalesce(english, "romaji", "name", output_field=CharField())),
+            confirmed_on=confirmation.confirmed_on_expression(),
         )
-        .values_list("kind", "pk", "kana", "name_en_sort", "member_since", "created_at", "rank")
+        .annotate(
+            stale=confirmation.stale_rank(stale_before)
+            if stale_before
+            else Value(0, output_field=IntegerField())
+        )
+        .values_list(
+            "kind", "pk", "kana", "name_en_sort", "member_since", "created_at", "rank", "stale"
+        )
     )
 
 

@@ -57,6 +57,15 @@ MEMBER_CARD = _obj(
         "languages": _array(_ref("Labelled")),
         "snippet": {**STRING, "description": "HTML-escaped text; matched words in <mark>."},
         "url": STRING,
+        "last_confirmed": {
+            "type": ["string", "null"],
+            "format": "date",
+            "description": "最終確認日: the day the entry was last confirmed, if ever.",
+        },
+        "stale": {
+            "type": "boolean",
+            "description": "Not confirmed for CONFIRMATION_STALE_MONTHS (still listed).",
+        },
     }
 )
 

@@ -5,6 +5,7 @@ queries on listed fields (never ``query_string``), and facet values are matched 
 allow-list of ``search.facets`` by ``search.params`` before they get here.
 """
 
+import datetime as dt
 from collections.abc import Sequence
 
 from elasticsearch.dsl import Q, Search
@@ -31,6 +32,31 @@ ORDERS = {
     SORT_NEWEST: [{"member_since": {"order": "desc", "missing": "_last"}}, "kana", "pk"],
 }
 ENGLISH_NAME_ORDER = ["name_sort_en", "pk"]
+
+
+# Just below 1: an entry unconfirmed for CONFIRMATION_STALE_MONTHS loses a tie on relevance and
+# nothing more. Its score shrinks by a millionth, far below any difference that a better match
+# makes (each clause's boost moves scores by whole units), so a search by its own name still
+# finds it first. Scripts would allow a true second sort key, but the core-only server has none.
+STALE_FACTOR = 1 - 2**-20
+
+
+def stale_last(query: Query, stale_before: dt.date | None) -> Query:
+    """``query`` with entries confirmed before ``stale_before`` ranked after equal matches."""
+    if stale_before is None:
+        return query
+    return Q(
+        "function_score",
+        query=query,
+        functions=[
+            {
+                "filter": Q("range", confirmed_on={"lt": stale_before.isoformat()}),
+                "weight": STALE_FACTOR,
+            }
+        ],
+        score_mode="multiply",
+        boost_mode="multiply",
+    )
 
 
 def visibility_filter(tier: Tier) -> Query:
@@ -99,7 +125,12 @@ def facet_filter(facet: Facet, values: Sequence[str], *, office_only: bool = Fal
 
 
 def directory_search(
-    params: DirectoryParams, *, tier: Tier, index: str, english: bool = False
+    params: DirectoryParams,
+    *,
+    tier: Tier,
+    index: str,
+    english: bool = False,
+    stale_before: dt.date | None = None,
 ) -> Search:
     """The directory query: text and visibility in the main query (so totals, facets and
     suggestions never count a hidden member); facet selections in ``post_filter`` with
@@ -107,7 +138,8 @@ def directory_search(
 
     Two more aggregations feed the page: ``unfiltered`` counts the same words without any facet
     (the way out of an empty result) and ``listed`` counts, per kind, every member this viewer
-    may see at all (the directory's "listed N of M members")."""
+    may see at all (the directory's "listed N of M members"). Entries confirmed before
+    ``stale_before`` lose ties on relevance (``stale_last``)."""
     office_only = params.office_only
     chosen = {
         f: facet_filter(f, params.values(f.name), office_only=office_only)
@@ -124,7 +156,15 @@ def directory_search(
         for name, value in params.boost
     ]
     search = Search(index=index).query(
-        Q("bool", must=[text_query(params.q)], should=ranked, filter=[visibility_filter(tier)])
+        stale_last(
+            Q(
+                "bool",
+                must=[text_query(params.q)],
+                should=ranked,
+                filter=[visibility_filter(tier)],
+            ),
+            stale_before,
+        )
     )
     if chosen:
         search = search.post_filter(Q("bool", filter=list(chosen.values())))

@@ -8,6 +8,7 @@ live, unexpired and not login-restricted. Contact fields are never read here.
 from django.db.models import Model
 from wagtail.models import Page
 
+from members.confirmation import confirmed_on
 from members.models import GroupMember, IndividualMember, Visibility
 from members.text import normalize
 from members.text import romaji as kana_romaji
@@ -140,6 +141,8 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
         "languages": sorted(lang.code for lang in languages),
         "networks": sorted(p.subnetwork.slug for p in _related(member, "participations")),
         "member_since": member.member_since,
+        "last_confirmed": member.last_confirmed,
+        "confirmed_on": confirmed_on(member),
         "suggest": {
             "input": suggest_inputs,
             "contexts": {"visibility": [indexed_visibility(member)]},

@@ -3,6 +3,7 @@
 Everything returned is plain data: HTML views and the JSON API render the same structures.
 """
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from members import confirmation
 from members.models import FieldTag, Tier
 from members.text import normalize
 
@@ -133,6 +135,7 @@ def member_result(source: dict, words: list[str]) -> dict:
     place = _labelled("prefecture", [source.get("prefecture")])
     # English pages show English labels only: a municipality is stored in Japanese.
     municipality = "" if english else source.get("municipality", "")
+    last_confirmed = _date(source.get("last_confirmed"))
     return {
         "id": source["slug"],
         "type": source["kind"],
@@ -149,7 +152,17 @@ def member_result(source: dict, words: list[str]) -> dict:
         "languages": _labelled("language", source.get("languages", [])),
         "snippet": str(highlight(summary, words)),
         "url": url,
+        # 最終確認日, and whether it is old enough to be marked (never hidden).
+        "last_confirmed": last_confirmed.isoformat() if last_confirmed else None,
+        "stale": confirmation.is_stale(_date(source.get("confirmed_on"))),
     }
+
+
+def _date(value) -> dt.date | None:
+    """A document's date: a string from Elasticsearch, a date from the database fallback."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value[:10])
 
 
 def num_pages(count: int) -> int:
@@ -189,7 +202,11 @@ def _facet_counts(aggs: dict, params: DirectoryParams) -> tuple[dict, dict[str, 
 
 def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
     search = queries.directory_search(
-        params, tier=tier, index=alias_name("members"), english=is_english()
+        params,
+        tier=tier,
+        index=alias_name("members"),
+        english=is_english(),
+        stale_before=confirmation.stale_before(),
     )
     # The plain response body: reading ~100 buckets and 20 hits through elasticsearch.dsl's
     # attribute wrappers cost about as much as the search itself.

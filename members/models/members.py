@@ -20,6 +20,7 @@ from .regions import Prefecture
 from .vocabulary import Language, SubNetwork, TaggedGroupField, TaggedIndividualField
 
 PERSON_SLUG_ALPHABET = string.ascii_lowercase + string.digits
+POSTAL_VISIBILITY_CHOICES = [(v.value, v.label) for v in Visibility if v != Visibility.PUBLIC]
 
 
 def new_person_slug(rng: random.Random | None = None) -> str:
@@ -88,6 +89,12 @@ class MemberQuerySet(models.QuerySet):
         return self.listed().filter(visibility__in=Visibility.allowed_for(tier))
 
 
+def postal_never_public(kind: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=~Q(postal_visibility=Visibility.PUBLIC), name=f"{kind}_postal_never_public"
+    )
+
+
 class ContactFields(models.Model):
     """Private contact data: never indexed, shown only to the tier this record grants."""
 
@@ -95,19 +102,66 @@ class ContactFields(models.Model):
     contact_phone = models.CharField(_("phone (private)"), max_length=40, blank=True)
     postal_address = models.TextField(_("postal address (private)"), blank=True)
     contact_visibility = models.CharField(
-        _("who may see contact data"),
+        _("who may see email and phone"),
         max_length=12,
         choices=Visibility.choices,
+        default=Visibility.SECRETARIAT,
+        help_text=_(
+            "Public only when the member consented to a public listing; the contact form is "
+            "the public way to reach a group."
+        ),
+    )
+    # A postal address is where people live and shelter: never public, whatever the e-mail
+    # and phone allow (docs/privacy.md). The choices and a constraint both leave "public" out.
+    postal_visibility = models.CharField(
+        _("who may see the postal address"),
+        max_length=12,
+        choices=POSTAL_VISIBILITY_CHOICES,
         default=Visibility.SECRETARIAT,
     )
 
     CONTACT_FIELDS = ("contact_email", "contact_phone", "postal_address")
+    # Each private field and the rule that guards it: e-mail and phone follow
+    # ``contact_visibility``, the postal address ``postal_visibility``.
+    POSTAL_FIELDS = ("postal_address", "postal_visibility")
+    PRIVATE_FIELDS = (*CONTACT_FIELDS, "contact_visibility", "postal_visibility")
 
     class Meta:
         abstract = True
 
     def contacts_visible_to(self, tier: Tier) -> bool:
+        """Whether ``tier`` may see the e-mail and phone (the postal address has its own rule)."""
         return tier >= Visibility(self.contact_visibility).tier
+
+    def postal_visible_to(self, tier: Tier) -> bool:
+        # Never below the members tier, even for a row written around the form and constraint.
+        return tier >= max(Visibility(self.postal_visibility).tier, Tier.MEMBER)
+
+    def private_field_visible_to(self, name: str, tier: Tier) -> bool:
+        if name in self.POSTAL_FIELDS:
+            return self.postal_visible_to(tier)
+        return self.contacts_visible_to(tier)
+
+    def visible_contacts(self, tier: Tier) -> dict[str, str]:
+        """The filled contact fields ``tier`` may see, by name, each by its own rule: what the
+        member pages show (exports and the admin ask ``private_field_visible_to``)."""
+        return {
+            name: getattr(self, name)
+            for name in self.CONTACT_FIELDS
+            if getattr(self, name) and self.private_field_visible_to(name, tier)
+        }
+
+    def clean(self):
+        super().clean()
+        if self.contact_visibility == Visibility.PUBLIC and self.consent_tier != Visibility.PUBLIC:
+            raise ValidationError(
+                {
+                    "contact_visibility": _(
+                        "Email and phone can be public only when the member consented to a "
+                        "public listing."
+                    )
+                }
+            )
 
 
 class MemberBase(index.Indexed, ClusterableModel, ContactFields):
@@ -136,6 +190,10 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
     )
     member_since = models.DateField(_("member since"), null=True, blank=True)
     last_confirmed = models.DateField(_("last confirmed"), null=True, blank=True)
+    # When the managers were last asked to confirm the entry (members.confirmation).
+    confirmation_reminded_at = models.DateTimeField(
+        _("confirmation reminded at"), null=True, blank=True, editable=False
+    )
     consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     consent_tier = models.CharField(
         _("consented tier"),
@@ -331,6 +389,7 @@ class GroupMember(MemberBase):
         # One permission for the private contacts of both kinds of member; the Secretariat
         # group holds it and ``viewer_tier`` maps it to the secretariat tier.
         permissions = [("view_private_contacts", _("Can see private contact data of members"))]
+        constraints = [postal_never_public("group")]
 
     def get_absolute_url(self) -> str:
         return reverse("members:group", kwargs={"slug": self.slug})
@@ -404,6 +463,7 @@ class IndividualMember(MemberBase):
         ordering = ["kana", "name"]
         verbose_name = _("individual member")
         verbose_name_plural = _("individual members")
+        constraints = [postal_never_public("individual")]
 
     def get_absolute_url(self) -> str:
         return reverse("members:person", kwargs={"slug": self.slug})

@@ -56,6 +56,7 @@ COLUMNS = [
     Column("contact_phone", "Phone", "電話番号", ("電話",), private=True),
     Column("postal_address", "Postal address", "住所", private=True),
     Column("contact_visibility", "Contact visibility", "連絡先の公開範囲", private=True),
+    Column("postal_visibility", "Postal address visibility", "住所の公開範囲", private=True),
 ]
 COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
 GROUP_ONLY = {"name_en", "slug", "municipality", "service_area", "description_ja",

@@ -1,6 +1,6 @@
 """Exporting members as CSV (UTF-8 with BOM), XLSX or JSON; an export imports back to the same
 data. Each audience gets only what it may see: ``visible_to`` picks the records and
-``contacts_visible_to`` the contact columns."""
+``private_field_visible_to`` each contact column."""
 
 import csv
 import datetime as dt
@@ -33,7 +33,7 @@ def export_records(*, public_only: bool) -> Iterable[dict[str, Any]]:
     """Rows for every record the export's audience may see, in member-number order.
 
     ``--public-only`` exports what an anonymous visitor may see; a full export is the
-    secretariat's view. Both go through ``visible_to`` and ``contacts_visible_to``.
+    secretariat's view. Both go through ``visible_to`` and ``private_field_visible_to``.
     """
     tier = Tier.ANONYMOUS if public_only else Tier.SECRETARIAT
     columns = export_columns(public_only=public_only)
@@ -49,16 +49,18 @@ def export_records(*, public_only: bool) -> Iterable[dict[str, Any]]:
         else:
             members = members.select_related("affiliation")
         for member in members:
-            yield _record(member, columns, show_contacts=member.contacts_visible_to(tier))
+            yield _record(member, columns, tier=tier)
 
 
-def _record(member, columns: list[Column], *, show_contacts: bool) -> dict[str, Any]:
+def _record(member, columns: list[Column], *, tier: Tier) -> dict[str, Any]:
     is_group = isinstance(member, GroupMember)
     not_for_kind = INDIVIDUAL_ONLY if is_group else GROUP_ONLY
     record: dict[str, Any] = {}
     for column in columns:
         key = column.key
-        if key in not_for_kind or (column.private and not show_contacts):
+        # Each private column by its own rule: e-mail and phone, or the postal address.
+        hidden = column.private and not member.private_field_visible_to(key, tier)
+        if key in not_for_kind or hidden:
             record[key] = (
                 [] if key in ("service_area", "fields", "languages", "subnetworks") else ""
             )

@@ -282,7 +282,7 @@ def _set_value(row: _Row, key: str, value, vocabulary: _Vocabulary, error) -> No
             error(key, f"unknown status {text!r}")
         else:
             member.status = status
-    elif key in ("visibility", "consent_tier", "contact_visibility"):
+    elif key in ("visibility", "consent_tier", "contact_visibility", "postal_visibility"):
         text = _text(value)
         choice = _choice(text, Visibility.choices, VISIBILITY_WORDS)
         if choice is None:
@@ -339,8 +339,8 @@ def _set_value(row: _Row, key: str, value, vocabulary: _Vocabulary, error) -> No
 
 # Stored values an import may narrow but never widen, and the confirmation date it compares.
 # (A withdrawal cannot be cleared at all: only a blank cell could, and blank cells are skipped.)
-GUARDED = ("status", "visibility", "contact_visibility", "consent_tier", "consent_given_at",
-           "last_confirmed")  # fmt: skip
+GUARDED = ("status", "visibility", "contact_visibility", "postal_visibility", "consent_tier",
+           "consent_given_at", "last_confirmed")  # fmt: skip
 # Where a widening change belongs instead: the admin records who made it (and a consent given
 # there goes through ``member_give_consent``).
 IN_THE_ADMIN = "an import never does this; make the change in the admin"
@@ -359,7 +359,7 @@ def _narrowest(*visibilities: str) -> str:
 def _refuse_widening(member, stored: dict[str, Any], error) -> None:
     if stored["status"] == Status.LAPSED and member.status == Status.ACTIVE:
         error("status", f"would re-activate a lapsed member; {IN_THE_ADMIN}")
-    for key in ("visibility", "contact_visibility", "consent_tier"):
+    for key in ("visibility", "contact_visibility", "postal_visibility", "consent_tier"):
         before, after = stored[key], getattr(member, key)
         # A blank consented tier sets no limit, so any tier narrows it.
         if before and after and Visibility(after).tier < Visibility(before).tier:

@@ -247,6 +247,10 @@ RELAY_KEEP_DAYS = int(env_str("RELAY_KEEP_DAYS", "30"))
 # Behind a reverse proxy every request comes from the proxy: name the header in which it
 # passes the visitor's address (e.g. X-Real-IP), or the per-address limit becomes site-wide.
 RELAY_CLIENT_ADDRESS_HEADER = env_str("RELAY_CLIENT_ADDRESS_HEADER")
+# Yearly confirmation (members.confirmation): managers are reminded of an entry this many months
+# after it was last confirmed; the directory marks it, and ranks it after equals, after the second.
+CONFIRMATION_REMIND_MONTHS = int(env_str("CONFIRMATION_REMIND_MONTHS", "11"))
+CONFIRMATION_STALE_MONTHS = int(env_str("CONFIRMATION_STALE_MONTHS", "18"))
 
 LOGIN_URL = "login"
 # The members' own space (マイページ): where a log-in without ?next= and an accepted

@@ -10,7 +10,7 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from members import vocabulary
+from members import confirmation, vocabulary
 from members.models import viewer_tier
 from search import service
 from search.client import SearchUnavailable
@@ -129,6 +129,23 @@ def result_card(result: dict) -> SafeString:
                 '<p class="result-languages"><span class="result-label">{}:</span> {}</p>',
                 _("Languages"),
                 ", ".join(language["label"] for language in result["languages"]),
+            )
+        )
+    if result.get("last_confirmed") or result.get("stale"):
+        parts.append(
+            _html(
+                '<p class="result-confirmed">{}{}</p>',
+                _html(
+                    '<span class="result-label">{}:</span> <time datetime="{}">{}</time>',
+                    _("Last confirmed"),
+                    result["last_confirmed"],
+                    result["last_confirmed"],
+                )
+                if result.get("last_confirmed")
+                else "",
+                _html(' <span class="stale-mark">{}</span>', confirmation.stale_label())
+                if result.get("stale")
+                else "",
             )
         )
     parts.append(mark_safe("</li>"))

@@ -107,6 +107,7 @@ def test_only_the_secretariat_changes_contacts(request, client, directory, user,
             name="改名した会",
             contact_email="new@example.org",
             contact_visibility="secretariat",
+            postal_visibility="secretariat",
         ),
     )
     assert response.status_code == 302, body(response)

@@ -35,7 +35,8 @@ PUBLIC_FIELDS = frozenset(
         "as_filters", "offers", "suggestions", "error", "detail",
         # result cards
         "id", "type", "type_label", "name", "name_en", "kana", "display_name", "display_lang",
-        "prefecture", "location", "fields", "languages", "snippet", "url",
+        "prefecture", "location", "fields", "languages", "snippet", "url", "last_confirmed",
+        "stale",
         # facet values, labels, suggestions, offers
         "value", "label", "selected", "facet", "words", "query", "text",
         # facet names (keys of facets/nationwide) and kinds (keys of listed)
