@@ -86,7 +86,7 @@ def test_person_carries_group_name_only_when_the_group_is_visible_to_the_same_au
     make_person("佐藤 一郎", "さとう いちろう", affiliation=group)
     refresh()
     assert ("佐藤 一郎" in found(GROUP_NAME)) is findable
-    assert ("佐藤 一郎" in found(GROUP_NAME, grants=Grants(Tier.SECRETARIAT))) is findable
+    assert ("佐藤 一郎" in found(GROUP_NAME, tier=Tier.SECRETARIAT)) is findable
     assert found("佐藤") == ["佐藤 一郎"]
 
 
