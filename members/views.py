@@ -1,6 +1,6 @@
 """A member's own page. The directory listing itself belongs to the search app (/members/).
 
-Who sees what is decided by ``viewer_tier`` and ``visible_to``; a record the viewer may not see
+Who sees what is decided by ``viewer_grants`` and ``visible_to``; a record the viewer may not see
 answers 404 exactly like one that does not exist.
 """
 
@@ -9,13 +9,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from . import confirmation
-from .models import GroupMember, IndividualMember, viewer_tier
+from .models import GroupMember, IndividualMember, viewer_grants
 
 
 def group_detail(request, slug):
-    tier = viewer_tier(request.user)
+    grants = viewer_grants(request.user)
     group = get_object_or_404(
-        GroupMember.objects.visible_to(tier)
+        GroupMember.objects.visible_to(grants)
         .select_related("prefecture__region", "logo")
         .prefetch_related("fields"),
         slug=slug,
@@ -25,21 +25,21 @@ def group_detail(request, slug):
         "members/group_detail.html",
         {
             "member": group,
-            "contacts": group.visible_contacts(tier),
+            "contacts": group.visible_contacts(grants),
             "stale_label": confirmation.stale_label()
             if confirmation.is_stale(confirmation.confirmed_on(group))
             else "",
             "participations": group.participations.select_related("subnetwork"),
-            "people": IndividualMember.objects.visible_to(tier).filter(affiliation=group),
-            "tier": tier,
+            "people": IndividualMember.objects.visible_to(grants).filter(affiliation=group),
+            "tier": grants.tier,
         },
     )
 
 
 def person_detail(request, slug):
-    tier = viewer_tier(request.user)
+    grants = viewer_grants(request.user)
     person = get_object_or_404(
-        IndividualMember.objects.visible_to(tier).select_related("prefecture", "affiliation"),
+        IndividualMember.objects.visible_to(grants).select_related("prefecture", "affiliation"),
         slug=slug,
     )
     affiliation = person.affiliation
@@ -48,16 +48,16 @@ def person_detail(request, slug):
         "members/person_detail.html",
         {
             "member": person,
-            "contacts": person.visible_contacts(tier),
+            "contacts": person.visible_contacts(grants),
             "stale_label": confirmation.stale_label()
             if confirmation.is_stale(confirmation.confirmed_on(person))
             else "",
             "participations": person.participations.select_related("subnetwork"),
             # Link the affiliation only when the viewer may open it; otherwise it would 404.
             "affiliation": affiliation
-            if affiliation is not None and affiliation.visible_to(tier)
+            if affiliation is not None and affiliation.visible_to(grants)
             else None,
-            "tier": tier,
+            "tier": grants.tier,
         },
     )
 

@@ -216,6 +216,7 @@ def consent_panel() -> MultiFieldPanel:
     return MultiFieldPanel(
         [
             FieldPanel("visibility"),
+            FieldPanel("audience_subnetworks", widget=forms.CheckboxSelectMultiple),
             FieldPanel("consent_given_at"),
             FieldPanel("consent_tier"),
             FieldPanel("consent_withdrawn_at"),

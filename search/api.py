@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from members.models import viewer_tier
+from members.models import viewer_grants
 
 from . import fallback, openapi, service, understanding
 from .client import SearchUnavailable, retry_after
@@ -42,8 +42,8 @@ def members(request):
     understood = [
         {"words": r.words, "facet": r.facet, "value": r.value} for r in reading.recognised
     ]
-    query, tier = understanding.interpret(params, reading), viewer_tier(request.user)
-    results = fallback.answer(query, tier=tier)
+    query, grants = understanding.interpret(params, reading), viewer_grants(request.user)
+    results = fallback.answer(query, grants=grants)
     return _paged(
         results,
         {
@@ -62,7 +62,7 @@ def site(request):
     if not q:
         return JsonResponse({"count": 0, "page": 1, "num_pages": 1, "results": []})
     try:
-        results = service.site(q, tier=viewer_tier(request.user), page=parse_page(request.GET))
+        results = service.site(q, grants=viewer_grants(request.user), page=parse_page(request.GET))
     except SearchUnavailable:
         return _unavailable()
     body = results.as_json()
@@ -73,7 +73,7 @@ def site(request):
 def suggest(request):
     q = parse_q(request.GET)
     try:
-        suggestions = service.suggest(q, tier=viewer_tier(request.user))
+        suggestions = service.suggest(q, grants=viewer_grants(request.user))
     except SearchUnavailable:
         return _unavailable()
     return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

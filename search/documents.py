@@ -1,7 +1,7 @@
 """Index shapes: ``elasticsearch.dsl`` Document classes plus the settings each index is created with.
 
 Both indices share the text fields (``title``, ``title_bigram``, ``body``, ``body_bigram``,
-``kind``, ``visibility``), so one query builder serves the directory and the site search.
+``kind``, ``visibility``, ``audiences``), so one query builder serves the directory and the site search.
 ``*_bigram`` fields hold the Python-computed terms of ``search.text.bigrams`` and use the
 ``whitespace`` analyzer; the plain fields use ``standard`` for Latin text.
 """
@@ -27,6 +27,9 @@ KUROMOJI_ANALYZER = {
 class SharedText(Document):
     kind = Keyword()
     visibility = Keyword()
+    # The viewer filter: ``members.models.privacy.audience_terms``, met by the terms of
+    # ``Visibility.allowed_for(grants)``; a member's completion context holds the same terms.
+    audiences = Keyword()
     title = Text(analyzer=LATIN, fields={"exact": Keyword(normalizer="folded")})
     title_bigram = Text(analyzer=BIGRAM)
     title_en = Text(analyzer=LATIN)
@@ -61,7 +64,7 @@ class MemberDocument(SharedText):
     confirmed_on = Date()  # last confirmed, joined or recorded: what staleness counts from
     suggest = Completion(
         analyzer="simple",
-        contexts=[{"name": "visibility", "type": "category"}],
+        contexts=[{"name": "audience", "type": "category"}],
     )
 
 

@@ -1,7 +1,7 @@
 """The directory from the database, for when Elasticsearch is down.
 
 It answers the same ``DirectoryParams`` with the same rules as the search: the facets of
-``search.facets`` (OR within a facet, AND across), the viewer's tier through
+``search.facets`` (OR within a facet, AND across), the viewer's grants through
 ``MemberQuerySet.visible_to``, only what the index would hold, and the same result cards (each
 member serialised by the indexer's own ``member_document``). It has no facet counts and only a
 coarse relevance.
@@ -28,14 +28,14 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Lower, NullIf
 
 from members import confirmation
-from members.models import GroupMember, IndividualMember, Prefecture, Tier
+from members.models import Grants, GroupMember, IndividualMember, Prefecture
 from members.text import to_hiragana
 
 from . import service
 from .client import SearchUnavailable
 from .facets import ALL, FACETS, Facet
 from .params import PAGE_SIZE, SORT_NEWEST, SORT_RELEVANCE, DirectoryParams
-from .serializers import INDEXED_VISIBILITY, member_document
+from .serializers import indexable, member_document
 from .service import (
     FacetValue,
     SearchResults,
@@ -95,12 +95,12 @@ class Rows:
         return iter(self[:])
 
 
-def directory_rows(params: DirectoryParams, *, tier: Tier) -> Rows:
-    """Members a viewer of ``tier`` may see, filtered by ``params``, in its order (the English
+def directory_rows(params: DirectoryParams, *, grants: Grants) -> Rows:
+    """Members a viewer with ``grants`` may see, filtered by ``params``, in its order (the English
     order on English pages)."""
     kinds = params.values("type") or tuple(MODELS)
     querysets = {
-        kind: _filtered(listed_members(model, tier=tier), params)
+        kind: _filtered(listed_members(model, grants=grants), params)
         for kind, model in MODELS.items()
         if kind in kinds
     }
@@ -112,23 +112,23 @@ def directory_rows(params: DirectoryParams, *, tier: Tier) -> Rows:
     )
 
 
-def listed_members(model, *, tier: Tier) -> QuerySet:
+def listed_members(model, *, grants: Grants) -> QuerySet:
     """What the index would hold for this viewer: listed, visible, never secretariat-only."""
-    return model.objects.visible_to(tier).listed().filter(visibility__in=INDEXED_VISIBILITY)
+    return indexable(model.objects.visible_to(grants))
 
 
-def answer(params: DirectoryParams, *, tier: Tier) -> SearchResults:
+def answer(params: DirectoryParams, *, grants: Grants) -> SearchResults:
     """The directory's answer (page and API alike): Elasticsearch's, or the database's while
     it is down (the same rules and cards, no counts)."""
     try:
-        return service.directory(params, tier=tier)
+        return service.directory(params, grants=grants)
     except SearchUnavailable:
-        return directory(params, tier=tier)
+        return directory(params, grants=grants)
 
 
-def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
+def directory(params: DirectoryParams, *, grants: Grants) -> SearchResults:
     """The directory page's answer from the database: the shape of ``service.directory``."""
-    rows = directory_rows(params, tier=tier)
+    rows = directory_rows(params, grants=grants)
     count = rows.count()
     results = SearchResults(
         count=count,
@@ -137,9 +137,9 @@ def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
         results=[],
         facets={facet.name: _uncounted(facet, params) for facet in FACETS},
         listed={
-            kind: listed_members(model, tier=tier).count()
+            kind: listed_members(model, grants=grants).count()
             for kind, model in MODELS.items()
-            if tier >= model.minimum_viewer_tier
+            if grants.tier >= model.minimum_viewer_tier
         },
         counted=False,
     )
@@ -229,6 +229,7 @@ def _load(qs: QuerySet, pks: list[int]) -> dict:
             "fields",
             "languages",
             "participations__subnetwork",
+            "audience_subnetworks",
             *(
                 [Prefetch("service_prefectures", Prefecture.objects.select_related("region"))]
                 if qs.model.has_service_area

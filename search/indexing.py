@@ -37,9 +37,9 @@ from .client import BULK_TIMEOUT, breaker, get_client
 from .documents import alias_name, index_body
 from .models import IndexFailure, RebuildResync, RebuildRun
 from .serializers import (
-    INDEXED_VISIBILITY,
     doc_id,
     index_kind,
+    indexable,
     indexed_visibility,
     member_document,
     member_is_indexable,
@@ -123,8 +123,9 @@ def indexable_members() -> Iterator[GroupMember | IndividualMember]:
         (GroupMember, TaggedGroupField, GroupParticipation, "group"),
         (IndividualMember, TaggedIndividualField, IndividualParticipation, "individual"),
     ):
-        members = model.objects.listed().filter(visibility__in=INDEXED_VISIBILITY).order_by("pk")
+        members = indexable(model.objects.all()).order_by("pk")
         through = model.languages.through
+        audience_through = model.audience_subnetworks.through
         own = model._meta.model_name
         for batch in _chunks(members):
             ids = [m.pk for m in batch]
@@ -133,6 +134,11 @@ def indexable_members() -> Iterator[GroupMember | IndividualMember]:
             )
             language_ids = _pairs(
                 through.objects.filter(**{f"{own}_id__in": ids}), f"{own}_id", "language_id"
+            )
+            audience_ids = _pairs(
+                audience_through.objects.filter(**{f"{own}_id__in": ids}),
+                f"{own}_id",
+                "subnetwork_id",
             )
             participations: dict[int, list] = {}
             for link in participation.objects.filter(**{f"{member_field}_id__in": ids}):
@@ -146,12 +152,17 @@ def indexable_members() -> Iterator[GroupMember | IndividualMember]:
                 )
             else:
                 affiliation_ids = {m.affiliation_id for m in batch} - {None}
-                affiliations = GroupMember.objects.in_bulk(affiliation_ids)
+                affiliations = GroupMember.objects.prefetch_related("audience_subnetworks").in_bulk(
+                    affiliation_ids
+                )
             for member in batch:
                 member.prefecture = prefectures.get(member.prefecture_id)
                 member.fields_list = [tags[t] for t in field_ids.get(member.pk, [])]
                 member.languages_list = [languages[x] for x in language_ids.get(member.pk, [])]
                 member.participations_list = participations.get(member.pk, [])
+                member.audience_subnetworks_list = [
+                    subnetworks[x] for x in audience_ids.get(member.pk, [])
+                ]
                 if model is GroupMember:
                     member.service_prefectures_list = [
                         prefectures[x] for x in area_ids.get(member.pk, [])

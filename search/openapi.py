@@ -216,8 +216,8 @@ def schema() -> dict:
             "title": "tsunagaru directory API",
             "version": "1",
             "description": "The member directory, site search and suggestions as JSON. Every "
-            "answer holds only what the viewer's tier (anonymous, network member, secretariat) "
-            "may see; a viewer is known by the site's session cookie.",
+            "answer holds only what the viewer (anonymous, network member, member of a "
+            "sub-network, secretariat) may see; a viewer is known by the site's session cookie.",
         },
         "paths": {
             "/api/v1/members/": {

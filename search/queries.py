@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.query import Query
 
-from members.models import Tier, Visibility
+from members.models import Grants, Visibility
 from members.text import normalize
 
 from .facets import ALL, FACETS, FACETS_BY_NAME, Facet
@@ -59,8 +59,9 @@ def stale_last(query: Query, stale_before: dt.date | None) -> Query:
     )
 
 
-def visibility_filter(tier: Tier) -> Query:
-    return Q("terms", visibility=Visibility.allowed_for(tier))
+def visibility_filter(grants: Grants) -> Query:
+    """The viewer's grants against the document's audiences (``members.models.privacy``)."""
+    return Q("terms", audiences=Visibility.allowed_for(grants))
 
 
 def word_query(word: str) -> Query:
@@ -127,7 +128,7 @@ def facet_filter(facet: Facet, values: Sequence[str], *, office_only: bool = Fal
 def directory_search(
     params: DirectoryParams,
     *,
-    tier: Tier,
+    grants: Grants,
     index: str,
     english: bool = False,
     stale_before: dt.date | None = None,
@@ -161,7 +162,7 @@ def directory_search(
                 "bool",
                 must=[text_query(params.q)],
                 should=ranked,
-                filter=[visibility_filter(tier)],
+                filter=[visibility_filter(grants)],
             ),
             stale_before,
         )
@@ -182,7 +183,7 @@ def directory_search(
             agg.bucket("values", "terms", field=field, size=100)
     search.aggs.bucket("unfiltered", "filter", filter=Q("match_all"))
     listed = search.aggs.bucket("listed", "global").bucket(
-        "visible", "filter", filter=visibility_filter(tier)
+        "visible", "filter", filter=visibility_filter(grants)
     )
     listed.bucket("kinds", "terms", field="kind", size=2)
     order = params.order
@@ -195,7 +196,7 @@ def directory_search(
     )
 
 
-def did_you_mean_search(q: str, *, tier: Tier, index: str) -> Search:
+def did_you_mean_search(q: str, *, grants: Grants, index: str) -> Search:
     """A fuzzy look-up for a zero-result query, limited to what the viewer may see."""
     latin = fold(q)[:100]
     return (
@@ -209,7 +210,7 @@ def did_you_mean_search(q: str, *, tier: Tier, index: str) -> Search:
                     Q("match", name_en={"query": latin, "fuzziness": "AUTO"}),
                 ],
                 minimum_should_match=1,
-                filter=[visibility_filter(tier)],
+                filter=[visibility_filter(grants)],
             )
         )
         .extra(size=1)
@@ -218,10 +219,10 @@ def did_you_mean_search(q: str, *, tier: Tier, index: str) -> Search:
 
 
 def similar_groups_search(
-    *, group_id: str, region: str | None, fields: Sequence[str], tier: Tier, index: str
+    *, group_id: str, region: str | None, fields: Sequence[str], grants: Grants, index: str
 ) -> Search:
     """Groups in the same region sharing fields, most shared fields first."""
-    must = [Q("term", kind="group"), visibility_filter(tier)]
+    must = [Q("term", kind="group"), visibility_filter(grants)]
     if region:
         must.append(Q("term", region=region))
     return (
@@ -240,10 +241,10 @@ def similar_groups_search(
     )
 
 
-def suggest_search(prefix: str, *, tier: Tier, index: str, size: int = 8) -> Search:
+def suggest_search(prefix: str, *, grants: Grants, index: str, size: int = 8) -> Search:
     """Name completions for the search box, in one request: names that start with the typed
-    text (completion suggester, tier-filtered by its context) and names that contain it
-    (bigram phrase, or a Latin prefix on romaji and English names), tier-filtered in the query."""
+    text (completion suggester, filtered by its audience context) and names that contain it
+    (bigram phrase, or a Latin prefix on romaji and English names), filtered in the query."""
     text = normalize(prefix)[:50]
     words = query_words(text)
     grams = bigrams(text)
@@ -252,7 +253,7 @@ def suggest_search(prefix: str, *, tier: Tier, index: str, size: int = 8) -> Sea
     if not has_cjk(latin):
         infix += [Q("match_bool_prefix", romaji=latin), Q("match_bool_prefix", name_en=latin)]
     query = (
-        Q("bool", should=infix, minimum_should_match=1, filter=[visibility_filter(tier)])
+        Q("bool", should=infix, minimum_should_match=1, filter=[visibility_filter(grants)])
         if words
         else Q("match_none")
     )
@@ -266,7 +267,7 @@ def suggest_search(prefix: str, *, tier: Tier, index: str, size: int = 8) -> Sea
                 "field": "suggest",
                 "size": size,
                 "skip_duplicates": True,
-                "contexts": {"visibility": Visibility.allowed_for(tier)},
+                "contexts": {"audience": Visibility.allowed_for(grants)},
             },
         )
         .extra(size=size)
@@ -286,7 +287,7 @@ NOT_EXPIRED = Q(
 )
 
 
-def site_search(q: str, *, tier: Tier, language: str, indices: Sequence[str], page: int = 1):
+def site_search(q: str, *, grants: Grants, language: str, indices: Sequence[str], page: int = 1):
     """Pages (in the viewer's language) and members in one ranked list."""
     page = min(max(page, 1), MAX_PAGE)
     scope = Q(
@@ -297,7 +298,7 @@ def site_search(q: str, *, tier: Tier, language: str, indices: Sequence[str], pa
     return (
         Search(index=list(indices))
         .query(
-            Q("bool", must=[text_query(q)], filter=[visibility_filter(tier), scope, NOT_EXPIRED])
+            Q("bool", must=[text_query(q)], filter=[visibility_filter(grants), scope, NOT_EXPIRED])
         )
         .extra(from_=(page - 1) * PAGE_SIZE, size=PAGE_SIZE, track_total_hits=True)
         .source(excludes=["suggest", "*_bigram", "body"])

@@ -5,18 +5,19 @@ The rules of what may be indexed live here too: a member is indexed only while i
 live, unexpired and not login-restricted. Contact fields are never read here.
 """
 
-from django.db.models import Model
+from django.db.models import Model, Q, QuerySet
 from wagtail.models import Page
 
 from members.confirmation import confirmed_on
 from members.models import GroupMember, IndividualMember, Visibility
+from members.models.privacy import audience_terms, narrowest_viewers
 from members.text import normalize
 from members.text import romaji as kana_romaji
 from portal.visibility import visible_pages
 
 from .text import bigrams, romaji_variants
 
-INDEXED_VISIBILITY = (Visibility.PUBLIC, Visibility.MEMBERS)
+INDEXED_VISIBILITY = (Visibility.PUBLIC, Visibility.MEMBERS, Visibility.SUBNETWORKS)
 MEMBER_KINDS = {"group": GroupMember, "individual": IndividualMember}
 
 
@@ -36,7 +37,24 @@ def member_kind(member: GroupMember | IndividualMember) -> str:
 
 
 def member_is_indexable(member: GroupMember | IndividualMember) -> bool:
-    return member.is_listed and member.visibility in INDEXED_VISIBILITY
+    if not member.is_listed or member.visibility not in INDEXED_VISIBILITY:
+        return False
+    # Limited to sub-networks without choosing one: only the secretariat sees it, so it is
+    # kept out of the index like a secretariat-only record.
+    visibility, chosen = member.audience_of()
+    return visibility != Visibility.SUBNETWORKS or bool(chosen)
+
+
+def indexable(queryset: QuerySet) -> QuerySet:
+    """``member_is_indexable`` as a queryset filter (the rebuild, the status check and the
+    database fallback read the same set)."""
+    model = queryset.model
+    chosen = model.audience_subnetworks.through.objects.values(f"{model._meta.model_name}_id")
+    return (
+        queryset.listed()
+        .filter(visibility__in=INDEXED_VISIBILITY)
+        .filter(~Q(visibility=Visibility.SUBNETWORKS) | Q(pk__in=chosen))
+    )
 
 
 def page_is_indexable(page: Page) -> bool:
@@ -53,14 +71,21 @@ def indexed_visibility(member: GroupMember | IndividualMember) -> str:
     return visibility.value
 
 
+def audiences(member: GroupMember | IndividualMember) -> list[str]:
+    """The document's ``audiences``: the terms a viewer's grants must meet (``allowed_for``)."""
+    # Only an individual's "public" is narrowed (to members), so the chosen slugs still apply.
+    return audience_terms(indexed_visibility(member), member.audience_of()[1])
+
+
 def shared_affiliation_name(person: IndividualMember) -> str:
     """The person's group's name, only when everyone who may see the person may see the group
-    too: the person's document must not let a member find a group hidden from members."""
+    too: the person's document must not let a member find a group hidden from members, nor a
+    member of one sub-network a group shown to another."""
     group = person.affiliation
     if group is None:
         return ""
-    audience = Visibility(indexed_visibility(person)).tier
-    return group.name if group.visible_to(audience) else ""
+    viewers = narrowest_viewers(indexed_visibility(person), person.audience_of()[1])
+    return group.name if all(group.visible_to(viewer) for viewer in viewers) else ""
 
 
 def _related(member, name: str) -> list:
@@ -114,9 +139,11 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
     # whole reading in one word, each with its short-vowel spelling.
     romaji = romaji_variants(f"{member.romaji} {glued_romaji(member.kana)}")
     suggest_inputs = [s for s in [member.name, member.kana, name_en, *romaji.split(" ")] if s]
+    audience = audiences(member)
     return {
         "kind": kind,
         "visibility": indexed_visibility(member),
+        "audiences": audience,
         "pk": member.pk,
         "slug": getattr(member, "slug", ""),
         "title": member.name,
@@ -145,7 +172,7 @@ def member_document(member: GroupMember | IndividualMember) -> dict:
         "confirmed_on": confirmed_on(member),
         "suggest": {
             "input": suggest_inputs,
-            "contexts": {"visibility": [indexed_visibility(member)]},
+            "contexts": {"audience": audience},
         },
     }
 
@@ -159,6 +186,7 @@ def page_document(page: Page) -> dict:
     return {
         "kind": getattr(specific, "search_kind", "page"),
         "visibility": Visibility.PUBLIC,
+        "audiences": audience_terms(Visibility.PUBLIC),
         "pk": page.pk,
         "locale": page.locale.language_code,
         "title": normalize(page.title),

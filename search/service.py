@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from members import confirmation
-from members.models import FieldTag, Tier
+from members.models import FieldTag, Grants
 from members.text import normalize
 
 from . import queries
@@ -200,10 +200,10 @@ def _facet_counts(aggs: dict, params: DirectoryParams) -> tuple[dict, dict[str, 
     return facets, nationwide
 
 
-def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
+def directory(params: DirectoryParams, *, grants: Grants) -> SearchResults:
     search = queries.directory_search(
         params,
-        tier=tier,
+        grants=grants,
         index=alias_name("members"),
         english=is_english(),
         stale_before=confirmation.stale_before(),
@@ -235,14 +235,14 @@ def directory(params: DirectoryParams, *, tier: Tier) -> SearchResults:
                 results.broader.append({"facet": name, "count": without})
         results.broader.sort(key=lambda item: -item["count"])
         if words:
-            results.did_you_mean = did_you_mean(params.q, tier=tier)
+            results.did_you_mean = did_you_mean(params.q, grants=grants)
     return results
 
 
-def did_you_mean(q: str, *, tier: Tier) -> str | None:
+def did_you_mean(q: str, *, grants: Grants) -> str | None:
     """A spelling suggestion drawn only from documents the viewer may see: each typed word is
     replaced by the closest word of the best fuzzy hit."""
-    search = queries.did_you_mean_search(q, tier=tier, index=alias_name("members"))
+    search = queries.did_you_mean_search(q, grants=grants, index=alias_name("members"))
     response = breaker.call(lambda es: search.using(es).execute())
     if not response.hits:
         return None
@@ -256,20 +256,20 @@ def did_you_mean(q: str, *, tier: Tier) -> str | None:
     )
 
 
-def similar_groups(group, *, tier: Tier) -> list[dict]:
+def similar_groups(group, *, grants: Grants) -> list[dict]:
     prefecture = group.prefecture
     search = queries.similar_groups_search(
         group_id=f"group-{group.pk}",
         region=prefecture.region.slug if prefecture else None,
         fields=[tag.slug for tag in group.fields.all()],
-        tier=tier,
+        grants=grants,
         index=alias_name("members"),
     )
     response = breaker.call(lambda es: search.using(es).execute())
     return [member_result(hit.to_dict(), []) for hit in response.hits]
 
 
-def suggest(prefix: str, *, tier: Tier, size: int = 8) -> list[dict]:
+def suggest(prefix: str, *, grants: Grants, size: int = 8) -> list[dict]:
     """Up to ``size`` completions: matching field tags first, then visible member names."""
     text = fold(prefix)
     if not text:
@@ -280,7 +280,7 @@ def suggest(prefix: str, *, tier: Tier, size: int = 8) -> list[dict]:
         for tag in FieldTag.objects.all()
         if fold(tag.name).startswith(text) or fold(tag.name_en).startswith(text)
     ]
-    search = queries.suggest_search(normalize(prefix), tier=tier, index=alias_name("members"))
+    search = queries.suggest_search(normalize(prefix), grants=grants, index=alias_name("members"))
     response = breaker.call(lambda es: search.using(es).execute())
     # An option matched one of several inputs (kana, romaji…); show the member's name.
     names = [option._source.title for option in response.suggest.names[0].options]
@@ -289,11 +289,11 @@ def suggest(prefix: str, *, tier: Tier, size: int = 8) -> list[dict]:
     return (tags + [{"text": n, "type": "name", "value": n} for n in unique])[:size]
 
 
-def site(q: str, *, tier: Tier, page: int = 1) -> SearchResults:
+def site(q: str, *, grants: Grants, page: int = 1) -> SearchResults:
     language = (get_language() or "ja")[:2]
     search = queries.site_search(
         q,
-        tier=tier,
+        grants=grants,
         language=language,
         indices=[alias_name("members"), alias_name("pages")],
         page=page,

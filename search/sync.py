@@ -3,7 +3,10 @@
 Handlers only note which documents changed; once the transaction commits, each noted document
 is re-read and indexed or deleted (``indexing.sync_document``). If Elasticsearch is down or slow,
 the failure is recorded in ``IndexFailure`` for ``search_index repair``, and the save succeeds.
-A person's document copies their group's name, so a group's save or deletion re-syncs its people.
+A person's document copies their group's name, so a group's save or deletion re-syncs its people,
+and so does a change of its audience (``audience_subnetworks``). A viewer's own sub-networks are
+read per request (``viewer_grants``), so a change of participations re-syncs only the member's
+own document (its ``networks``).
 """
 
 import logging
@@ -111,6 +114,15 @@ def _m2m_changed(sender, instance, action, **kwargs):
         schedule(doc_id(instance))
 
 
+def _audience_changed(sender, instance, action, **kwargs):
+    """Who may see the member changed: its document's audiences, and its people's copy of a
+    group's name (``shared_affiliation_name``)."""
+    if action.startswith("post_") and isinstance(instance, GroupMember | IndividualMember):
+        schedule(doc_id(instance))
+        if isinstance(instance, GroupMember):
+            _schedule_people_of([instance.pk])
+
+
 def _page_changed(sender, instance, **kwargs):
     schedule(doc_id(instance))
 
@@ -140,6 +152,11 @@ def connect() -> None:
         )
         m2m_changed.connect(
             _m2m_changed, sender=model.languages.through, dispatch_uid=f"search-l-{model.__name__}"
+        )
+        m2m_changed.connect(
+            _audience_changed,
+            sender=model.audience_subnetworks.through,
+            dispatch_uid=f"search-audience-{model.__name__}",
         )
     pre_delete.connect(_group_deleting, sender=GroupMember, dispatch_uid="search-group-people")
     members_changed.connect(_bulk_changed, dispatch_uid="search-bulk-members")

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from members.models import viewer_tier
+from members.models import viewer_grants
 from members.stats import membership_counts
 
 from . import fallback, service, understanding
@@ -16,7 +16,7 @@ def directory(request):
     """The member directory (/members/): Elasticsearch, or the database when it is down (the
     same filters and cards, no counts, with a notice). A page past the end answers 404 with a
     way back, as the JSON API does."""
-    tier = viewer_tier(request.user)
+    grants = viewer_grants(request.user)
     params = parse_directory(request.GET)
     reading = understanding.read(params.q, understanding.lexicon())
     query = understanding.interpret(params, reading)
@@ -24,12 +24,12 @@ def directory(request):
         # 「名古屋」 or "Vietnam Aichi" *are* filters: the page shows them as such (ticked boxes,
         # removable chips, an empty search box), exactly as the filters' own URL would.
         params = query
-    results = fallback.answer(query, tier=tier)
+    results = fallback.answer(query, grants=grants)
     context = {
         "params": params,
         "results": results,
         "offers": understanding.offers(params, reading),
-        "tier": tier,
+        "tier": grants.tier,
         "membership": membership_counts(),
     }
     status = 404 if results.out_of_range else 200
@@ -38,12 +38,12 @@ def directory(request):
 
 @require_GET
 def site_search(request):
-    tier = viewer_tier(request.user)
+    grants = viewer_grants(request.user)
     q, page = parse_q(request.GET), parse_page(request.GET)
     context = {"q": q}
     if q:
         try:
-            context["results"] = results = service.site(q, tier=tier, page=page)
+            context["results"] = results = service.site(q, grants=grants, page=page)
         except SearchUnavailable:
             response = render(request, "search/unavailable.html", context, status=503)
             response["Retry-After"] = retry_after()

@@ -12,13 +12,14 @@ from .members import (
     Status,
     new_person_slug,
 )
-from .privacy import Tier, Visibility, viewer_tier
+from .privacy import Grants, Tier, Visibility, viewer_grants, viewer_tier
 from .regions import Prefecture, Region
 from .vocabulary import FieldTag, Language, SubNetwork, TaggedGroupField, TaggedIndividualField
 
 __all__ = [
     "ContactFields",
     "FieldTag",
+    "Grants",
     "GroupMember",
     "GroupParticipation",
     "IndividualMember",
@@ -36,5 +37,6 @@ __all__ = [
     "Tier",
     "Visibility",
     "new_person_slug",
+    "viewer_grants",
     "viewer_tier",
 ]

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from members.text import normalize, reading_of, romaji_words, to_hiragana
 
-from .privacy import Tier, Visibility
+from .privacy import Grants, Tier, Visibility, audience_q, may_see
 from .regions import Prefecture
 from .vocabulary import Language, SubNetwork, TaggedGroupField, TaggedIndividualField
 
@@ -80,13 +80,14 @@ class MemberQuerySet(models.QuerySet):
             return self.none()
         return self.filter(**{self.model.manager_lookup: user})
 
-    def visible_to(self, tier: Tier):
-        """What a viewer of ``tier`` may see. The secretariat sees every record."""
-        if tier >= Tier.SECRETARIAT:
+    def visible_to(self, viewer: Grants | Tier):
+        """What a viewer with these grants may see. The secretariat sees every record."""
+        grants = Grants.of(viewer)
+        if grants.tier >= Tier.SECRETARIAT:
             return self
-        if tier < self.model.minimum_viewer_tier:
+        if grants.tier < self.model.minimum_viewer_tier:
             return self.none()
-        return self.listed().filter(visibility__in=Visibility.allowed_for(tier))
+        return self.listed().filter(audience_q(grants, self.model))
 
 
 def postal_never_public(kind: str) -> models.CheckConstraint:
@@ -129,26 +130,29 @@ class ContactFields(models.Model):
     class Meta:
         abstract = True
 
-    def contacts_visible_to(self, tier: Tier) -> bool:
-        """Whether ``tier`` may see the e-mail and phone (the postal address has its own rule)."""
-        return tier >= Visibility(self.contact_visibility).tier
+    def contacts_visible_to(self, viewer: "Grants | Tier") -> bool:
+        """Whether ``viewer`` may see the e-mail and phone (the postal address has its own
+        rule); a sub-network audience for contacts is the entry's own ``audience_subnetworks``."""
+        return may_see(viewer, *self.audience_of("contact_visibility"))
 
-    def postal_visible_to(self, tier: Tier) -> bool:
+    def postal_visible_to(self, viewer: "Grants | Tier") -> bool:
         # Never below the members tier, even for a row written around the form and constraint.
-        return tier >= max(Visibility(self.postal_visibility).tier, Tier.MEMBER)
+        return Grants.of(viewer).tier >= Tier.MEMBER and may_see(
+            viewer, *self.audience_of("postal_visibility")
+        )
 
-    def private_field_visible_to(self, name: str, tier: Tier) -> bool:
+    def private_field_visible_to(self, name: str, viewer: "Grants | Tier") -> bool:
         if name in self.POSTAL_FIELDS:
-            return self.postal_visible_to(tier)
-        return self.contacts_visible_to(tier)
+            return self.postal_visible_to(viewer)
+        return self.contacts_visible_to(viewer)
 
-    def visible_contacts(self, tier: Tier) -> dict[str, str]:
-        """The filled contact fields ``tier`` may see, by name, each by its own rule: what the
+    def visible_contacts(self, viewer: "Grants | Tier") -> dict[str, str]:
+        """The filled contact fields ``viewer`` may see, by name, each by its own rule: what the
         member pages show (exports and the admin ask ``private_field_visible_to``)."""
         return {
             name: getattr(self, name)
             for name in self.CONTACT_FIELDS
-            if getattr(self, name) and self.private_field_visible_to(name, tier)
+            if getattr(self, name) and self.private_field_visible_to(name, viewer)
         }
 
     def clean(self):
@@ -203,6 +207,18 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
         help_text=_("The widest audience the member agreed to be listed for."),
     )
     consent_withdrawn_at = models.DateTimeField(_("consent withdrawn at"), null=True, blank=True)
+    # No reverse relation: a sub-network never reaches its audiences from its side, so every
+    # change goes through this field and its m2m_changed signal (search.sync).
+    audience_subnetworks = models.ManyToManyField(
+        SubNetwork,
+        verbose_name=_("audience sub-networks"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Who sees the entry, or its contact data, when that is set to members of chosen "
+            "sub-networks."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -306,12 +322,24 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
         """The active accounts that manage this entry: who is invited, reminded and asked."""
         raise NotImplementedError
 
-    def visible_to(self, tier: Tier) -> bool:
-        if tier >= Tier.SECRETARIAT:
+    def audience_of(self, field: str = "visibility") -> tuple[str, list[str]]:
+        """The audience ``field`` sets: its value and, only when it names chosen sub-networks,
+        their slugs (read from the database only then; a rebuild prefetches them as a list)."""
+        value = getattr(self, field)
+        if value != Visibility.SUBNETWORKS or self.pk is None:
+            return value, []
+        chosen = getattr(self, "audience_subnetworks_list", None)
+        if chosen is None:
+            chosen = self.audience_subnetworks.all()
+        return value, sorted(subnetwork.slug for subnetwork in chosen)
+
+    def visible_to(self, viewer: Grants | Tier) -> bool:
+        grants = Grants.of(viewer)
+        if grants.tier >= Tier.SECRETARIAT:
             return True
-        if tier < self.minimum_viewer_tier:
+        if grants.tier < self.minimum_viewer_tier or not self.is_listed:
             return False
-        return self.is_listed and tier >= Visibility(self.visibility).tier
+        return may_see(grants, *self.audience_of())
 
 
 class GroupMember(MemberBase):

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from members.models import GroupMember, IndividualMember, Tier
+from members.models import Grants, GroupMember, IndividualMember, Tier
 
 from .columns import (
     COLUMNS,
@@ -32,34 +32,37 @@ def export_columns(*, public_only: bool) -> list[Column]:
 def export_records(*, public_only: bool) -> Iterable[dict[str, Any]]:
     """Rows for every record the export's audience may see, in member-number order.
 
-    ``--public-only`` exports what an anonymous visitor may see; a full export is the
-    secretariat's view. Both go through ``visible_to`` and ``private_field_visible_to``.
+    ``--public-only`` exports what an anonymous visitor may see (nothing limited to members or
+    to sub-networks); a full export is the secretariat's view. Both go through ``visible_to``
+    and ``private_field_visible_to`` with the grants of that viewer.
     """
-    tier = Tier.ANONYMOUS if public_only else Tier.SECRETARIAT
+    grants = Grants(Tier.ANONYMOUS if public_only else Tier.SECRETARIAT)
     columns = export_columns(public_only=public_only)
     for model in (GroupMember, IndividualMember):
         members = (
-            model.objects.visible_to(tier)
+            model.objects.visible_to(grants)
             .order_by("member_number")
             .select_related("prefecture")
-            .prefetch_related("fields", "languages", "participations__subnetwork")
+            .prefetch_related(
+                "fields", "languages", "participations__subnetwork", "audience_subnetworks"
+            )
         )
         if model is GroupMember:
             members = members.prefetch_related("service_prefectures")
         else:
             members = members.select_related("affiliation")
         for member in members:
-            yield _record(member, columns, tier=tier)
+            yield _record(member, columns, viewer=grants)
 
 
-def _record(member, columns: list[Column], *, tier: Tier) -> dict[str, Any]:
+def _record(member, columns: list[Column], *, viewer: Grants) -> dict[str, Any]:
     is_group = isinstance(member, GroupMember)
     not_for_kind = INDIVIDUAL_ONLY if is_group else GROUP_ONLY
     record: dict[str, Any] = {}
     for column in columns:
         key = column.key
         # Each private column by its own rule: e-mail and phone, or the postal address.
-        hidden = column.private and not member.private_field_visible_to(key, tier)
+        hidden = column.private and not member.private_field_visible_to(key, viewer)
         if key in not_for_kind or hidden:
             record[key] = (
                 [] if key in ("service_area", "fields", "languages", "subnetworks") else ""

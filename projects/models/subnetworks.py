@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from members.models import GroupMember, ParticipationRole, viewer_tier
+from members.models import GroupMember, ParticipationRole, viewer_grants
 from portal.blocks import BodyBlock
 from portal.models import EventPage, ListingPage, NewsPage
 from portal.plain_text import join_text, rich_text, stream_text
@@ -85,7 +85,7 @@ class SubNetworkPage(Page):
     def member_groups(self, request):
         """Groups taking part, as far as this viewer may see them (the directory's one rule)."""
         return (
-            GroupMember.objects.visible_to(viewer_tier(request.user))
+            GroupMember.objects.visible_to(viewer_grants(request.user))
             .filter(participations__subnetwork=self.subnetwork_id)
             .select_related("prefecture")
             .distinct()

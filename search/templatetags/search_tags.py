@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from members import confirmation, vocabulary
-from members.models import viewer_tier
+from members.models import viewer_grants
 from search import service
 from search.client import SearchUnavailable
 from search.facets import FACETS, FACETS_BY_NAME
@@ -188,7 +188,7 @@ def page_query(params: DirectoryParams, page: int) -> str:
 def similar_groups(context, group):
     """Groups near this one in region and fields, from Elasticsearch; nothing if it is down."""
     try:
-        groups = service.similar_groups(group, tier=viewer_tier(context["request"].user))
+        groups = service.similar_groups(group, grants=viewer_grants(context["request"].user))
     except SearchUnavailable:
         groups = []
     return {"groups": groups}
@@ -276,7 +276,7 @@ def _map_shapes(prefectures) -> SafeString:
 @register.inclusion_tag("components/prefecture_map.html")
 def prefecture_map(results: service.SearchResults, params: DirectoryParams):
     """Japan's 47 prefectures shaded by the prefecture facet's counts: the current result with
-    the prefecture filter itself left out, within the viewer's tier, so the map can show nothing
+    the prefecture filter itself left out, within the viewer's grants, so the map can show nothing
     the facet panel would not. Each prefecture with members (or already chosen) is a link that
     toggles it; one with none is drawn but not a link, as the facet panel leaves it out: a link
     to an empty result is a dead end. Groups that serve all of Japan are in every prefecture's

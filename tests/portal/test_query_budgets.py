@@ -163,6 +163,8 @@ OVER_BUDGET = {
     ("member", "qa index"): 18,
     ("member", "fund"): 17,
     ("member", "standard page"): 17,
+    # The viewer's own sub-networks (``viewer_grants``): one query, once per request.
+    ("member", "group page"): 16,
 }
 
 

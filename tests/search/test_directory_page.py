@@ -7,7 +7,7 @@ import re
 import pytest
 from django.utils import translation
 
-from members.models import GroupMember, IndividualMember, Status, Tier, Visibility
+from members.models import Grants, GroupMember, IndividualMember, Status, Tier, Visibility
 from search import fallback, service
 from search.facets import FACETS
 from search.params import DirectoryParams
@@ -33,7 +33,7 @@ def everything(backend, selected, tier, sort="name", office_only=False):
     ids, page = [], 1
     while True:
         params = DirectoryParams(selected=selected, sort=sort, page=page, office_only=office_only)
-        results = backend.directory(params, tier=tier)
+        results = backend.directory(params, grants=Grants(tier))
         ids += [card["id"] for card in results.results]
         if page >= results.num_pages:
             return results.count, ids
@@ -53,9 +53,12 @@ def test_elasticsearch_and_the_fallback_give_the_same_answer(demo_index, tier):
 
 def test_nara_finds_the_groups_that_serve_it(demo_index):
     # The issue's example: six public groups of the demo network serve Nara.
-    nara = service.directory(DirectoryParams(selected={"prefecture": ("29",)}), tier=Tier.ANONYMOUS)
+    nara = service.directory(
+        DirectoryParams(selected={"prefecture": ("29",)}), grants=Grants(Tier.ANONYMOUS)
+    )
     office = service.directory(
-        DirectoryParams(selected={"prefecture": ("29",)}, office_only=True), tier=Tier.ANONYMOUS
+        DirectoryParams(selected={"prefecture": ("29",)}, office_only=True),
+        grants=Grants(Tier.ANONYMOUS),
     )
     assert nara.count >= 6
     assert nara.count > office.count
@@ -63,7 +66,7 @@ def test_nara_finds_the_groups_that_serve_it(demo_index):
 
 def test_english_pages_list_members_alphabetically(demo_index):
     with translation.override("en"):
-        results = service.directory(DirectoryParams(sort="name"), tier=Tier.ANONYMOUS)
+        results = service.directory(DirectoryParams(sort="name"), grants=Grants(Tier.ANONYMOUS))
     names = [card["display_name"].lower() for card in results.results]
     assert names == sorted(names)
     assert all(not re.search(r"[ぁ-ん]", card["location"]) for card in results.results)
@@ -72,12 +75,12 @@ def test_english_pages_list_members_alphabetically(demo_index):
 
 def test_facet_counts_are_disjunctive_and_listed_counts_follow_the_tier(demo_index):
     params = DirectoryParams(selected={"language": ("vi",), "prefecture": ("23",)})
-    results = service.directory(params, tier=Tier.ANONYMOUS)
+    results = service.directory(params, grants=Grants(Tier.ANONYMOUS))
     languages = {v.value: v for v in results.facets["language"]}
     # Counting Tagalog ignores the Vietnamese choice but keeps Aichi.
     tagalog = service.directory(
         DirectoryParams(selected={"language": ("tl",), "prefecture": ("23",)}),
-        tier=Tier.ANONYMOUS,
+        grants=Grants(Tier.ANONYMOUS),
     )
     assert languages["tl"].count == tagalog.count
     assert languages["vi"].selected and languages["vi"].count == results.count
@@ -85,7 +88,7 @@ def test_facet_counts_are_disjunctive_and_listed_counts_follow_the_tier(demo_ind
         GroupMember.objects.listed().filter(visibility=Visibility.PUBLIC, status=Status.ACTIVE)
     ).count()
     assert results.listed == {"group": listed_groups}
-    member = service.directory(params, tier=Tier.MEMBER)
+    member = service.directory(params, grants=Grants(Tier.MEMBER))
     assert member.listed["individual"] == IndividualMember.objects.visible_to(Tier.MEMBER).count()
 
 
@@ -109,7 +112,9 @@ def test_zero_results_offer_ways_out(demo_index, client):
         "/members/", {"q": "シェルター", "prefecture": "47", "where": "office"}
     ).content.decode()
     assert 'data-testid="no-results"' in html
-    without = service.directory(DirectoryParams(q="シェルター"), tier=Tier.ANONYMOUS).count
+    without = service.directory(
+        DirectoryParams(q="シェルター"), grants=Grants(Tier.ANONYMOUS)
+    ).count
     assert "絞り込みなし" in html and f"{without}" in html
     words = "q=%E3%82%B7%E3%82%A7%E3%83%AB%E3%82%BF%E3%83%BC"
     assert f'href="?{words}"' in html  # the same words alone
@@ -149,7 +154,7 @@ def test_no_surface_of_the_page_leaks_a_members_only_group(demo_index, client):
                 assert hidden.name_en not in html, query
     body = client.get("/api/v1/members/", {"q": hidden.name}).json()
     assert all(card["name"] != hidden.name for card in body["results"])
-    member_view = service.directory(DirectoryParams(q=hidden.name), tier=Tier.MEMBER)
+    member_view = service.directory(DirectoryParams(q=hidden.name), grants=Grants(Tier.MEMBER))
     assert hidden.name in [card["name"] for card in member_view.results]  # the test can fail
 
 

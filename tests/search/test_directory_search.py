@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from members.models import Tier
+from members.models import Grants, Tier
 from search import service
 from search.params import MAX_PAGE, DirectoryParams
 
@@ -23,7 +23,7 @@ def groups(es, refresh, make_group):
 
 def run(q="", **selected):
     params = DirectoryParams(q=q, selected={k: tuple(v) for k, v in selected.items()})
-    return service.directory(params, tier=Tier.ANONYMOUS)
+    return service.directory(params, grants=Grants(Tier.ANONYMOUS))
 
 
 def counts(results, facet):
@@ -103,7 +103,7 @@ def test_window_never_exceeds_ten_thousand():
     from search.queries import directory_search
 
     body = directory_search(
-        DirectoryParams(page=10**6), tier=Tier.ANONYMOUS, index="x", english=False
+        DirectoryParams(page=10**6), grants=Grants(Tier.ANONYMOUS), index="x", english=False
     ).to_dict()
     assert body["from"] + body["size"] <= 10_000
     assert MAX_PAGE * 20 <= 10_000
@@ -177,10 +177,10 @@ def test_sort_by_name_kana_in_japanese_and_alphabetical_in_english(groups, make_
     make_group("アジア友好の会", kana="あじあゆうこうのかい", name_en="Zenith Friendship")
     refresh()
     with translation.override("ja"):
-        kana = service.directory(DirectoryParams(sort="name"), tier=Tier.ANONYMOUS)
+        kana = service.directory(DirectoryParams(sort="name"), grants=Grants(Tier.ANONYMOUS))
     assert [r["kana"] for r in kana.results] == sorted(r["kana"] for r in kana.results)
     with translation.override("en"):
-        english = service.directory(DirectoryParams(sort="name"), tier=Tier.ANONYMOUS)
+        english = service.directory(DirectoryParams(sort="name"), grants=Grants(Tier.ANONYMOUS))
     # The groups without an English name sort by romaji: hamamatsu…, nagoya…, toukyou…
     assert [r["display_name"] for r in english.results] == [
         "浜松外国人労働者の会",

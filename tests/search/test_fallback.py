@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.utils import translation
 
 from members.factories import GroupMemberFactory, IndividualMemberFactory, PrefectureFactory
-from members.models import Tier
+from members.models import Grants, Tier
 from search import fallback
 from search.params import DirectoryParams
 
@@ -21,7 +21,7 @@ def rows(tier=Tier.MEMBER, q="", sort="", office_only=False, **selected):
         office_only=office_only,
         selected={k: tuple(v) for k, v in selected.items()},
     )
-    return fallback.directory_rows(params, tier=tier)
+    return fallback.directory_rows(params, grants=Grants(tier))
 
 
 @pytest.fixture
@@ -183,7 +183,7 @@ def test_english_pages_order_by_english_name_then_romaji(places):
 def test_directory_answers_with_cards_past_the_end_and_listed_counts(places):
     hidden = GroupMemberFactory(name="非公開の会", kana="ひこうかいのかい", visibility="members")
     with translation.override("en"):
-        page = fallback.directory(DirectoryParams(), tier=Tier.ANONYMOUS)
+        page = fallback.directory(DirectoryParams(), grants=Grants(Tier.ANONYMOUS))
     assert page.count == 3
     assert page.counted is False
     assert page.listed == {"group": 3}  # the members-only group is not listed to anonymous
@@ -192,7 +192,7 @@ def test_directory_answers_with_cards_past_the_end_and_listed_counts(places):
     assert nagoya["display_name"] == "Nagoya Union"
     assert nagoya["location"] == "Aichi"
     assert [value["label"] for value in nagoya["languages"]] == ["Vietnamese", "Portuguese"]
-    beyond = fallback.directory(DirectoryParams(page=2), tier=Tier.ANONYMOUS)
+    beyond = fallback.directory(DirectoryParams(page=2), grants=Grants(Tier.ANONYMOUS))
     assert beyond.out_of_range and beyond.results == []
-    member_view = fallback.directory(DirectoryParams(), tier=Tier.MEMBER)
+    member_view = fallback.directory(DirectoryParams(), grants=Grants(Tier.MEMBER))
     assert member_view.listed == {"group": 4, "individual": 1}

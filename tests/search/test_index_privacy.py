@@ -19,7 +19,7 @@ from django.utils import timezone
 from elasticsearch import ConnectionError as ESConnectionError
 
 from members import lifecycle
-from members.models import GroupMember, IndividualMember, Status, Tier, Visibility
+from members.models import Grants, GroupMember, IndividualMember, Status, Tier, Visibility
 from members.models.privacy import DIRECTORY_EDITORS_GROUP, NETWORK_MEMBERS_GROUP
 from portal.models import StandardPage
 from search import client as search_client
@@ -37,7 +37,7 @@ REFUSING = "http://127.0.0.1:9"  # the discard port: nothing listens
 
 
 def found(q: str, *, tier: Tier = Tier.MEMBER) -> list[str]:
-    return [r["name"] for r in service.directory(DirectoryParams(q=q), tier=tier).results]
+    return [r["name"] for r in service.directory(DirectoryParams(q=q), grants=Grants(tier)).results]
 
 
 def indexed(es, member) -> bool:
@@ -364,7 +364,8 @@ def test_a_page_expired_after_publishing_is_not_found(es, home_pages, on_commit)
     assert es.get(index=alias, id=doc)["_source"]["expire_at"].startswith(
         expire_at.strftime("%Y-%m-%dT%H:%M")
     )
-    titles = lambda: [r["name"] for r in service.site("センザンコウ", tier=Tier.ANONYMOUS).results]  # noqa: E731
+    anonymous = Grants(Tier.ANONYMOUS)
+    titles = lambda: [r["name"] for r in service.site("センザンコウ", grants=anonymous).results]  # noqa: E731
     assert titles() == ["期間限定のご案内"]
     # The clock passes the expiry with no save and no signal (publish_scheduled has not run):
     # the stored date moves into the past instead, without a timing-dependent sleep.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from members.models import Tier
+from members.models import Grants, Tier
 from search import service
 from search.params import DirectoryParams
 
@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 
 def names(q: str, tier: Tier = Tier.SECRETARIAT, **selected) -> list[str]:
     params = DirectoryParams(q=q, selected={k: tuple(v) for k, v in selected.items()})
-    return [r["name"] for r in service.directory(params, tier=tier).results]
+    return [r["name"] for r in service.directory(params, grants=Grants(tier)).results]
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from members.models import Tier
+from members.models import Grants, Tier
 from portal.models import StandardPage
 from search import service
 from search.documents import alias_name
@@ -31,7 +31,7 @@ def publish(django_capture_on_commit_callbacks):
 
 
 def titles(q):
-    return [r["name"] for r in service.site(q, tier=Tier.ANONYMOUS).results]
+    return [r["name"] for r in service.site(q, grants=Grants(Tier.ANONYMOUS)).results]
 
 
 def test_published_page_is_found_and_unpublishing_removes_it(
@@ -77,7 +77,7 @@ def test_site_search_mixes_pages_and_members_with_type_labels(home, publish, mak
     publish(home, "技能実習生ホットライン", "電話相談のご案内")
     make_group("技能実習生支援ネット", kana="ぎのうじっしゅうせいしえんねっと")
     refresh()
-    results = service.site("技能実習生", tier=Tier.ANONYMOUS).results
+    results = service.site("技能実習生", grants=Grants(Tier.ANONYMOUS)).results
     assert {r["type"] for r in results} == {"page", "group"}
     assert all(r["type_label"] for r in results)
 

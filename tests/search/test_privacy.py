@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from members.models import Tier, Visibility
+from members.models import Grants, Tier, Visibility
 from members.models.privacy import NETWORK_MEMBERS_GROUP
 from search import service
 from search.documents import alias_name
@@ -41,7 +41,7 @@ def people(es, refresh, make_group, make_person):
 
 def anon(q="", **selected):
     params = DirectoryParams(q=q, selected={k: tuple(v) for k, v in selected.items()})
-    return service.directory(params, tier=Tier.ANONYMOUS)
+    return service.directory(params, grants=Grants(Tier.ANONYMOUS))
 
 
 def facet_total(results, facet):
@@ -52,7 +52,7 @@ def test_anonymous_search_for_a_members_only_word_finds_nothing(people):
     assert anon(SECRET_WORD).count == 0
     assert anon("ちんたろう").count == 0
     assert anon("chintarou").count == 0
-    member_view = service.directory(DirectoryParams(q=SECRET_WORD), tier=Tier.MEMBER)
+    member_view = service.directory(DirectoryParams(q=SECRET_WORD), grants=Grants(Tier.MEMBER))
     assert [r["name"] for r in member_view.results] == ["鈴木 珍太郎"]
 
 
@@ -62,7 +62,7 @@ def test_hidden_member_appears_in_no_facet_count(people):
     assert {v.value: v.count for v in results.facets["type"]} == {"group": 2}
     for facet in ("prefecture", "region", "type"):
         assert facet_total(results, facet) == 2, facet
-    member_results = service.directory(DirectoryParams(), tier=Tier.MEMBER)
+    member_results = service.directory(DirectoryParams(), grants=Grants(Tier.MEMBER))
     assert {v.value: v.count for v in member_results.facets["type"]} == {
         "group": 2,
         "individual": 1,
@@ -70,10 +70,12 @@ def test_hidden_member_appears_in_no_facet_count(people):
 
 
 def test_hidden_member_is_never_suggested(people):
-    assert service.suggest("鈴木", tier=Tier.ANONYMOUS) == []
-    assert service.suggest("suzu", tier=Tier.ANONYMOUS) == []
-    assert [s["text"] for s in service.suggest("鈴木", tier=Tier.MEMBER)] == ["鈴木 珍太郎"]
-    assert [s["text"] for s in service.suggest("多文化", tier=Tier.ANONYMOUS)] == [
+    assert service.suggest("鈴木", grants=Grants(Tier.ANONYMOUS)) == []
+    assert service.suggest("suzu", grants=Grants(Tier.ANONYMOUS)) == []
+    assert [s["text"] for s in service.suggest("鈴木", grants=Grants(Tier.MEMBER))] == [
+        "鈴木 珍太郎"
+    ]
+    assert [s["text"] for s in service.suggest("多文化", grants=Grants(Tier.ANONYMOUS))] == [
         "多文化共生センター東京"
     ]
 
@@ -92,9 +94,11 @@ def test_similar_groups_leave_out_hidden_groups(people, make_group, refresh):
         visibility=Visibility.MEMBERS,
     )
     refresh()
-    similar = [g["name"] for g in service.similar_groups(people["group"], tier=Tier.ANONYMOUS)]
+    similar = [
+        g["name"] for g in service.similar_groups(people["group"], grants=Grants(Tier.ANONYMOUS))
+    ]
     assert similar == ["移住者医療ネット東京"]
-    as_member = service.similar_groups(people["group"], tier=Tier.MEMBER)
+    as_member = service.similar_groups(people["group"], grants=Grants(Tier.MEMBER))
     assert {g["name"] for g in as_member} == {"移住者医療ネット東京", "秘密の医療相談会"}
 
 
@@ -154,8 +158,8 @@ def test_individuals_are_never_found_anonymously_even_if_marked_public(es, refre
     make_person("公開 太郎", "こうかい たろう", visibility=Visibility.PUBLIC)
     refresh()
     assert anon("こうかい").count == 0
-    assert service.suggest("公開", tier=Tier.ANONYMOUS) == []
-    assert service.directory(DirectoryParams(q="こうかい"), tier=Tier.MEMBER).count == 1
+    assert service.suggest("公開", grants=Grants(Tier.ANONYMOUS)) == []
+    assert service.directory(DirectoryParams(q="こうかい"), grants=Grants(Tier.MEMBER)).count == 1
 
 
 def test_group_page_similar_groups_do_not_leak_hidden_groups(people, make_group, refresh, client):

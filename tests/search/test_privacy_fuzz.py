@@ -24,6 +24,7 @@ from members.models import (
     GroupMember,
     GroupParticipation,
     IndividualMember,
+    IndividualParticipation,
     Language,
     Prefecture,
     SubNetwork,
@@ -41,7 +42,8 @@ PREFECTURES = ["13", "23", "27"]
 FIELDS = ["labour", "refugees", "medical-care"]
 LANGUAGES = ["vi", "en", "tl"]
 NETWORKS = ["trainees", "women"]
-TIERS = ["anonymous", "member", "secretariat"]
+# "trainees": a network member whose own entry takes part in that sub-network.
+TIERS = ["anonymous", "member", "trainees", "secretariat"]
 
 
 @dataclass
@@ -55,6 +57,7 @@ class Spec:
     fields: list[str]
     languages: list[str]
     networks: list[str]
+    audience: list[str] = field(default_factory=list)  # for visibility "subnetworks"
     affiliation: int | None = None  # index of a group, for individuals
     unique: str = ""
     slug: str = field(default="")
@@ -68,8 +71,12 @@ def may_see(spec: Spec, tier: str) -> bool:
     """The public directory's rule, from the generated data alone."""
     if spec.status != "active" or spec.consent != "given" or spec.visibility == "secretariat":
         return False
+    if spec.visibility == "subnetworks" and not spec.audience:
+        return False  # nobody's audience: the secretariat's only, never indexed
     if tier == "anonymous":
         return spec.kind == "group" and spec.visibility == "public"
+    if spec.visibility == "subnetworks" and tier != "secretariat":
+        return tier in spec.audience
     return True
 
 
@@ -78,7 +85,8 @@ def member_spec(kind: str):
         Spec,
         kind=st.just(kind),
         words=st.lists(st.sampled_from(SHARED), min_size=1, max_size=2),
-        visibility=st.sampled_from(["public", "members", "secretariat"]),
+        visibility=st.sampled_from(["public", "members", "subnetworks", "secretariat"]),
+        audience=st.lists(st.sampled_from(NETWORKS), max_size=2, unique=True),
         status=st.sampled_from(["active", "active", "lapsed"]),
         consent=st.sampled_from(["given", "given", "none", "withdrawn"]),
         prefecture=st.sampled_from(PREFECTURES),
@@ -155,24 +163,38 @@ def create(specs: list[Spec]) -> None:
             member = IndividualMember.objects.create(
                 affiliation=affiliation, bio=f"{spec.words[0]}の相談員", **common
             )
+        member.audience_subnetworks.set(SubNetwork.objects.filter(slug__in=spec.audience))
         member.fields.set(list(FieldTag.objects.filter(slug__in=spec.fields)))
         member.languages.set(Language.objects.filter(code__in=spec.languages))
         spec.slug = member.slug
 
 
 def clear(es) -> None:
-    IndividualMember.objects.all().delete()
+    # The viewers' own entries stay: they are secretariat-only, so never indexed or counted.
+    IndividualMember.objects.filter(user__isnull=True).delete()
     GroupMember.objects.all().delete()
 
 
 @pytest.fixture
 def viewers(db):
     clients = {"anonymous": Client()}
-    for tier, group in (("member", NETWORK_MEMBERS_GROUP), ("secretariat", SECRETARIAT_GROUP)):
+    for tier, group in (
+        ("member", NETWORK_MEMBERS_GROUP),
+        ("trainees", NETWORK_MEMBERS_GROUP),
+        ("secretariat", SECRETARIAT_GROUP),
+    ):
         user = User.objects.create_user(f"fuzz-{tier}")
         user.groups.add(Group.objects.get_or_create(name=group)[0])
         clients[tier] = Client()
         clients[tier].force_login(user)
+    # The trainees viewer's grant comes from its own entry's participation.
+    entry = IndividualMember.objects.create(
+        name="fuzz viewer", member_number="FV", visibility="secretariat",
+        consent_given_at=timezone.now(), user=User.objects.get(username="fuzz-trainees"),
+    )  # fmt: skip
+    IndividualParticipation.objects.create(
+        individual=entry, subnetwork=SubNetwork.objects.get(slug="trainees")
+    )
     return clients
 
 
@@ -241,10 +263,10 @@ def test_no_surface_reveals_what_the_viewer_may_not_see(
         with django_capture_on_commit_callbacks(execute=True):
             create(specs)
         es.indices.refresh(index=alias_name("members"))
-        # The index holds exactly the listed, not secretariat-only members (a member viewer's
+        # The index holds exactly the listed, not secretariat-only members (the secretariat's
         # directory): anything else would be a record some viewer could reach.
         indexed = es.count(index=alias_name("members"))["count"]
-        assert indexed == sum(may_see(s, "member") for s in specs), specs
+        assert indexed == sum(may_see(s, "secretariat") for s in specs), specs
         for _ in range(3):
             tier = data.draw(st.sampled_from(TIERS), label="viewer")
             path, query = data.draw(requests_for(specs), label="request")

@@ -6,7 +6,7 @@ the Japanese, English and romaji matching on the core-only server.
 
 import pytest
 
-from members.models import GroupMember, IndividualMember, Tier
+from members.models import Grants, GroupMember, IndividualMember, Tier
 from search import service, understanding
 from search.params import DirectoryParams
 
@@ -79,7 +79,7 @@ QUERIES = [
 
 
 def member_numbers(q: str, tier: Tier) -> list[str]:
-    results = service.directory(DirectoryParams(q=q), tier=tier).results
+    results = service.directory(DirectoryParams(q=q), grants=Grants(tier)).results
     slugs = [r["id"] for r in results[:3]]
     by_slug = {
         **{f"group {m.slug}": m.member_number for m in GroupMember.objects.filter(slug__in=slugs)},
@@ -136,7 +136,7 @@ def test_every_top_three_result_is_what_the_words_asked_for(demo_index, q, asked
     assert reading.only_filters, reading
     params = understanding.interpret(DirectoryParams(q=q), reading)
     assert {facet: values[0] for facet, values in params.selected.items()} == asked
-    top = service.directory(params, tier=Tier.ANONYMOUS).results[:3]
+    top = service.directory(params, grants=Grants(Tier.ANONYMOUS)).results[:3]
     assert top, q
     for card in top:
         member = GroupMember.objects.get(slug=card["id"])

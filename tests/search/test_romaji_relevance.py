@@ -6,7 +6,7 @@ import re
 import pykakasi
 import pytest
 
-from members.models import GroupMember, Tier
+from members.models import Grants, GroupMember, Tier
 from search import fallback, service
 from search.params import DirectoryParams
 
@@ -43,7 +43,7 @@ def test_the_oracle_spells_the_issue_examples():
 
 
 def top_three(q: str, backend=service) -> list[str]:
-    results = backend.directory(DirectoryParams(q=q), tier=Tier.ANONYMOUS).results
+    results = backend.directory(DirectoryParams(q=q), grants=Grants(Tier.ANONYMOUS)).results
     return [card["id"] for card in results[:3]]
 
 
@@ -80,7 +80,7 @@ def test_the_issue_examples_with_elasticsearch_and_the_database(demo_index, q, s
     group = GroupMember.objects.get(slug=slug)
     assert group.slug in top_three(q)
     # Without Elasticsearch the database finds the same group (it ranks more coarsely).
-    found = fallback.directory(DirectoryParams(q=q), tier=Tier.ANONYMOUS).results
+    found = fallback.directory(DirectoryParams(q=q), grants=Grants(Tier.ANONYMOUS)).results
     assert group.slug in [card["id"] for card in found]
 
 
@@ -90,5 +90,5 @@ def test_romaji_words_never_reveal_a_hidden_group(demo_index):
     for group in hidden:
         q = words_in_romaji(group.name)
         assert group.slug not in top_three(q)
-        found = fallback.directory(DirectoryParams(q=q), tier=Tier.ANONYMOUS).results
+        found = fallback.directory(DirectoryParams(q=q), grants=Grants(Tier.ANONYMOUS)).results
         assert group.slug not in [card["id"] for card in found]

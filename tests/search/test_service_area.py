@@ -4,7 +4,7 @@ same rule from the same specification with Elasticsearch and the database fallba
 import pytest
 from django.utils import translation
 
-from members.models import Prefecture, Tier
+from members.models import Grants, Prefecture, Tier
 from search import fallback, service
 from search.params import DirectoryParams
 
@@ -28,7 +28,7 @@ def groups(es, refresh, make_group, django_capture_on_commit_callbacks):
 
 
 def names(backend, **params):
-    results = backend.directory(DirectoryParams(**params), tier=Tier.ANONYMOUS)
+    results = backend.directory(DirectoryParams(**params), grants=Grants(Tier.ANONYMOUS))
     return {card["name"] for card in results.results}
 
 
@@ -48,21 +48,21 @@ def test_a_prefecture_means_located_in_or_serves_and_nationwide(groups, backend)
 
 
 def test_facet_counts_in_both_modes(groups):
-    area = service.directory(DirectoryParams(), tier=Tier.ANONYMOUS)
+    area = service.directory(DirectoryParams(), grants=Grants(Tier.ANONYMOUS))
     counts = {v.value: v.count for v in area.facets["prefecture"]}
     assert counts[NARA] == 3  # the office, the serving group and the nationwide one
     assert counts[TOKYO] == 2  # its office and the nationwide group
     assert counts[OSAKA] == 1  # the nationwide group, counted once
     assert counts["47"] == 1
     assert area.nationwide == {"region": 1, "prefecture": 1}
-    office = service.directory(DirectoryParams(office_only=True), tier=Tier.ANONYMOUS)
+    office = service.directory(DirectoryParams(office_only=True), grants=Grants(Tier.ANONYMOUS))
     counts = {v.value: v.count for v in office.facets["prefecture"]}
     assert counts == {TOKYO: 1, NARA: 1, OSAKA: 1}
     assert office.nationwide == {}
     # Each count is the number of results that ticking the value gives.
     for value in area.facets["prefecture"]:
         ticked = service.directory(
-            DirectoryParams(selected={"prefecture": (value.value,)}), tier=Tier.ANONYMOUS
+            DirectoryParams(selected={"prefecture": (value.value,)}), grants=Grants(Tier.ANONYMOUS)
         )
         assert ticked.count == value.count, value.value
 
@@ -87,9 +87,11 @@ def test_the_switch_shows_as_a_chip_and_survives_the_links(groups, client):
 
 def test_no_members_only_group_in_the_counts(groups):
     anonymous = service.directory(
-        DirectoryParams(selected={"prefecture": (NARA,)}), tier=Tier.ANONYMOUS
+        DirectoryParams(selected={"prefecture": (NARA,)}), grants=Grants(Tier.ANONYMOUS)
     )
-    member = service.directory(DirectoryParams(selected={"prefecture": (NARA,)}), tier=Tier.MEMBER)
+    member = service.directory(
+        DirectoryParams(selected={"prefecture": (NARA,)}), grants=Grants(Tier.MEMBER)
+    )
     assert anonymous.count == 3
     assert member.count == 4  # so the test can fail
     assert {v.value: v.count for v in anonymous.facets["prefecture"]}[NARA] == 3

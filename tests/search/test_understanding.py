@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.http import QueryDict
 
-from members.models import FieldTag, GroupMember, Language, Prefecture, Tier, Visibility
+from members.models import FieldTag, Grants, GroupMember, Language, Prefecture, Tier, Visibility
 from search import fallback, service, understanding
 from search.params import DirectoryParams, parse_directory
 
@@ -147,7 +147,7 @@ def test_the_fallback_reads_the_same_words_the_same_way(demo_index, client, sear
             DirectoryParams(q=q), understanding.read(q, understanding.lexicon())
         )
         assert params.selected and not params.q
-        assert fallback.directory(params, tier=Tier.ANONYMOUS).count > 0
+        assert fallback.directory(params, grants=Grants(Tier.ANONYMOUS)).count > 0
 
 
 @pytest.mark.elasticsearch
@@ -155,9 +155,9 @@ def test_the_fallback_reads_the_same_words_the_same_way(demo_index, client, sear
 def test_recognised_words_reveal_no_members_only_group(demo_index):
     reading = understanding.read("Vietnam Aichi", understanding.lexicon())
     params = understanding.interpret(DirectoryParams(q="Vietnam Aichi"), reading)
-    anonymous = service.directory(params, tier=Tier.ANONYMOUS)
+    anonymous = service.directory(params, grants=Grants(Tier.ANONYMOUS))
     shown = [card["id"] for card in anonymous.results]
     assert shown and all(card["type"] == "group" for card in anonymous.results)
     public = GroupMember.objects.filter(slug__in=shown, visibility=Visibility.PUBLIC).count()
     assert public == len(shown)
-    assert anonymous.count <= service.directory(params, tier=Tier.MEMBER).count
+    assert anonymous.count <= service.directory(params, grants=Grants(Tier.MEMBER)).count

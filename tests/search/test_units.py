@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from members.models import Tier
+from members.models import Grants, Tier
 from search.documents import index_body
 from search.params import DirectoryParams
 from search.queries import directory_search, site_search, suggest_search
@@ -42,9 +42,11 @@ def test_romaji_variants_add_short_vowels():
 def test_user_text_never_reaches_query_string():
     for q in ["a:b OR c", "*", "title:(x) AND y", "技能実習"]:
         for search in (
-            directory_search(DirectoryParams(q=q), tier=Tier.ANONYMOUS, index="i", english=False),
-            site_search(q, tier=Tier.ANONYMOUS, language="ja", indices=["i"]),
-            suggest_search(q, tier=Tier.ANONYMOUS, index="i"),
+            directory_search(
+                DirectoryParams(q=q), grants=Grants(Tier.ANONYMOUS), index="i", english=False
+            ),
+            site_search(q, grants=Grants(Tier.ANONYMOUS), language="ja", indices=["i"]),
+            suggest_search(q, grants=Grants(Tier.ANONYMOUS), index="i"),
         ):
             body = json.dumps(search.to_dict(), ensure_ascii=False)
             assert "query_string" not in body
@@ -52,16 +54,18 @@ def test_user_text_never_reaches_query_string():
 
 def test_visibility_filter_is_in_the_main_query_not_post_filter():
     params = DirectoryParams(q="x", selected={"field": ("labour",)})
-    body = directory_search(params, tier=Tier.ANONYMOUS, index="i", english=False).to_dict()
-    assert {"terms": {"visibility": ["public"]}} in body["query"]["bool"]["filter"]
-    assert "visibility" not in json.dumps(body["post_filter"])
-    member = directory_search(params, tier=Tier.MEMBER, index="i").to_dict()
-    assert {"terms": {"visibility": ["public", "members"]}} in member["query"]["bool"]["filter"]
+    body = directory_search(
+        params, grants=Grants(Tier.ANONYMOUS), index="i", english=False
+    ).to_dict()
+    assert {"terms": {"audiences": ["public"]}} in body["query"]["bool"]["filter"]
+    assert "audiences" not in json.dumps(body["post_filter"])
+    member = directory_search(params, grants=Grants(Tier.MEMBER), index="i").to_dict()
+    assert {"terms": {"audiences": ["public", "members"]}} in member["query"]["bool"]["filter"]
 
 
 def test_suggestions_are_filtered_by_tier_context():
-    body = suggest_search("たな", tier=Tier.ANONYMOUS, index="i").to_dict()
-    assert body["suggest"]["names"]["completion"]["contexts"] == {"visibility": ["public"]}
+    body = suggest_search("たな", grants=Grants(Tier.ANONYMOUS), index="i").to_dict()
+    assert body["suggest"]["names"]["completion"]["contexts"] == {"audience": ["public"]}
 
 
 def test_index_body_uses_kuromoji_only_when_the_server_has_it():
