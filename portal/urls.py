@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("search/", include("search.urls")),
     path("accounts/", include("members.account_urls")),
+    path("my/", include("memberspace.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

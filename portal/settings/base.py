@@ -92,6 +92,7 @@ ELASTICSEARCH_HOME = Path(env_str("ELASTICSEARCH_HOME", str(BASE_DIR / ".cache" 
 INSTALLED_APPS = [
     "portal",
     "members",
+    "memberspace",
     "projects",
     "search",
     # After search: its on-commit index sync must run before the page cache is emptied.

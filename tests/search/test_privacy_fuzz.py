@@ -157,6 +157,7 @@ def create(specs: list[Spec]) -> None:
             )
         member.fields.set(list(FieldTag.objects.filter(slug__in=spec.fields)))
         member.languages.set(Language.objects.filter(code__in=spec.languages))
+        member.save()  # parental relations: written by the save
         spec.slug = member.slug
 
 
