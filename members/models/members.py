@@ -173,6 +173,7 @@ class MemberBase(
         index.SearchField("romaji"),
         index.AutocompleteField("name"),
         index.FilterField("id"),
+        index.FilterField("live"),
         index.FilterField("status"),
         index.FilterField("visibility"),
         index.FilterField("consent_given_at"),
