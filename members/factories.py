@@ -53,6 +53,8 @@ def _add_vocabulary(member, create, fields, languages, subnetworks):
         member.fields.set(list(FieldTag.objects.filter(slug__in=fields)))
     if languages:
         member.languages.set(Language.objects.filter(code__in=languages))
+    if fields or languages:
+        member.save()  # parental relations (drafts carry them) are written by ``save``
     model, owner = PARTICIPATION[type(member)]
     for slug, role in subnetworks or ():
         model.objects.update_or_create(
@@ -106,7 +108,7 @@ class GroupMemberFactory(MemberFactoryBase):
 
     class Meta:
         model = GroupMember
-        # The post-generation hooks write related rows only; the member needs no second save.
+        # ``_add_vocabulary`` saves when it set fields or languages; nothing else needs it.
         skip_postgeneration_save = True
 
 
@@ -118,7 +120,7 @@ class IndividualMemberFactory(MemberFactoryBase):
 
     class Meta:
         model = IndividualMember
-        # The post-generation hooks write related rows only; the member needs no second save.
+        # ``_add_vocabulary`` saves when it set fields or languages; nothing else needs it.
         skip_postgeneration_save = True
 
     class Params:

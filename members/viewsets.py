@@ -7,21 +7,35 @@ admin path that could show them (edit form, inspect view, spreadsheet export) as
 ``private_field_visible_to(field, viewer_tier(user))`` (the postal address has its own rule,
 ``postal_visibility``, never public); the edit form hides the contact fields from anyone
 without ``members.view_private_contacts``, which ``viewer_tier`` maps to the secretariat tier.
+
+Drafts: member entries are Wagtail snippets with drafts, revisions and the "Directory entry
+approval" workflow. Their privacy values (``MemberBase.LIVE_FIELDS``) are never part of a
+draft: an admin edit applies them to the live record at once, through ``members.consent``,
+which writes the consent ledger. The ledger and the members' widening requests are two
+read-only reports; the secretariat approves or rejects a request on its own page.
 """
 
 import django_filters
 from django import forms
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn, UserColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import (
+    EditView,
     IndexView,
     InspectView,
     SnippetViewSet,
@@ -34,13 +48,21 @@ from .confirmation import (
     months_before,
     unconfirmed_since,
 )
+from .consent import (
+    privacy_request_approve,
+    privacy_request_reject,
+    secretariat_set_live_fields,
+)
 from .models import (
+    ConsentRecord,
+    ConsentSource,
     ContactFields,
     FieldTag,
     GroupMember,
     IndividualMember,
     Language,
     Prefecture,
+    PrivacyRequest,
     Region,
     Status,
     SubNetwork,
@@ -172,6 +194,26 @@ class MemberInspectView(InspectView):
         ]
 
 
+class MemberEditView(EditView):
+    """Content becomes a draft; who may see the entry changes at once (and is recorded)."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        # Not ``self.live_object``: without a draft it is the form's own instance, already
+        # holding the posted values.
+        live = self.model.objects.get(pk=self.live_object.pk)
+        changes = {
+            name: data[name]
+            for name in live.LIVE_FIELDS
+            if name in self.form.fields and getattr(live, name) != data[name]
+        }
+        if changes:
+            secretariat_set_live_fields(
+                member=live, values=changes, by=self.request.user, how=ConsentSource.SECRETARIAT
+            )
+        return super().save_instance()
+
+
 def contact_panel() -> MultiFieldPanel:
     # The permission on each FieldPanel removes the field from the form itself (not only from
     # the page), so an editor's save can neither read nor overwrite the contacts.
@@ -235,6 +277,7 @@ def participations_panel() -> InlinePanel:
 
 class MemberViewSet(SnippetViewSet):
     index_view_class = MemberIndexView
+    edit_view_class = MemberEditView
     inspect_view_class = MemberInspectView
     inspect_view_enabled = True
     # The ORM search of ``MemberIndexView.search_queryset``: admin search never goes through
@@ -243,7 +286,15 @@ class MemberViewSet(SnippetViewSet):
     search_fields = ["name", "kana", "romaji", "member_number"]
     list_per_page = 50
     ordering = ["kana", "name"]
-    inspect_view_fields_exclude = ["id", "romaji", "created_at", "updated_at"]
+    inspect_view_fields_exclude = [
+        "id",
+        "romaji",
+        "created_at",
+        "updated_at",
+        "latest_revision",
+        "live_revision",
+        "locked_by",
+    ]
 
 
 class GroupMemberViewSet(MemberViewSet):
@@ -419,3 +470,145 @@ class VocabularyViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Vocabulary")
     menu_icon = "list-ul"
     menu_order = 210
+
+
+# ----------------------------------------------------------------------------- privacy reports
+
+
+class SecretariatOnlyMixin:
+    """Consent is the secretariat's business: directory editors do not see these pages."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if viewer_tier(request.user) < Tier.SECRETARIAT:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _member_name(record) -> str:
+    member = record.member
+    return f"{record.member_number} {member.name}" if member else record.member_number
+
+
+class ConsentLedgerView(SecretariatOnlyMixin, ReportView):
+    """Every change of visibility, consent, contact visibility and status: read-only."""
+
+    page_title = _("Consent ledger")
+    header_icon = "history"
+    index_url_name = "members_consent_ledger"
+    index_results_url_name = "members_consent_ledger_results"
+    columns = [
+        DateColumn("at", label=_("When")),
+        Column("member", label=_("Entry"), accessor=_member_name),
+        Column("field", label=_("What"), accessor="get_field_display"),
+        Column("from_value", label=_("From")),
+        Column("to_value", label=_("To")),
+        Column("how", label=_("How"), accessor="get_how_display"),
+        UserColumn("by", label=_("Who")),
+    ]
+    list_export = ["at", "member_number", "field", "from_value", "to_value", "how", "by"]
+    export_filename = "consent-ledger"
+
+    def get_queryset(self):
+        return ConsentRecord.objects.select_related("group", "individual", "by")
+
+
+def _compare_url(state) -> str:
+    model = state.content_type.model
+    return reverse(
+        f"wagtailsnippets_members_{model}:revisions_compare",
+        args=[state.object_id, "live", "latest"],
+    )
+
+
+class PendingChangesView(SecretariatOnlyMixin, ReportView):
+    """Entries whose edit waits for approval, each linked to its diff (live → latest draft).
+    Wagtail's own workflow reports ask for page rights, which the secretariat may not hold."""
+
+    page_title = _("Pending member changes")
+    header_icon = "tasks"
+    index_url_name = "members_pending_changes"
+    index_results_url_name = "members_pending_changes_results"
+    columns = [
+        TitleColumn("content_object", label=_("Entry"), get_url=_compare_url),
+        Column("status", label=_("State"), accessor="get_status_display"),
+        DateColumn("created_at", label=_("Requested at")),
+        UserColumn("requested_by", label=_("Requested by")),
+    ]
+
+    def get_queryset(self):
+        content_types = [
+            ContentType.objects.get_for_model(model) for model in (GroupMember, IndividualMember)
+        ]
+        return (
+            WorkflowState.objects.active()
+            .filter(base_content_type__in=content_types)
+            .select_related("content_type", "requested_by")
+            .order_by("-created_at")
+        )
+
+
+def _request_url(request: PrivacyRequest) -> str:
+    return reverse("members_privacy_request", args=[request.pk])
+
+
+class PrivacyRequestsView(SecretariatOnlyMixin, ReportView):
+    """Members' requests to be shown more widely (or listed again), newest first."""
+
+    page_title = _("Privacy requests")
+    header_icon = "view"
+    index_url_name = "members_privacy_requests"
+    index_results_url_name = "members_privacy_requests_results"
+    columns = [
+        TitleColumn("member", label=_("Entry"), get_url=_request_url),
+        Column("visibility", label=_("Requested visibility"), accessor="get_visibility_display"),
+        BooleanColumn("give_consent", label=_("List again")),
+        Column("state", label=_("State"), accessor="get_state_display"),
+        DateColumn("requested_at", label=_("Requested at")),
+        UserColumn("requested_by", label=_("Requested by")),
+    ]
+
+    def get_queryset(self):
+        queryset = PrivacyRequest.objects.select_related("group", "individual", "requested_by")
+        if self.request.GET.get("all") != "1":
+            queryset = queryset.filter(state=PrivacyRequest.State.PENDING)
+        return queryset
+
+
+class PrivacyRequestView(SecretariatOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    """One request: the entry's live values beside the request; Approve or Reject (POST)."""
+
+    template_name = "memberspace/admin/privacy_request.html"
+    page_title = _("Privacy request")
+    header_icon = "view"
+
+    def setup(self, request, *args, pk, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.privacy_request = get_object_or_404(PrivacyRequest, pk=pk)
+
+    def get_page_subtitle(self):
+        return str(self.privacy_request.member)
+
+    def get_context_data(self, **kwargs):
+        member = self.privacy_request.member
+        return super().get_context_data(
+            privacy_request=self.privacy_request,
+            member=member,
+            pending=self.privacy_request.state == PrivacyRequest.State.PENDING,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        decision = request.POST.get("decision")
+        if decision not in ("approve", "reject"):
+            raise PermissionDenied
+        decide = privacy_request_approve if decision == "approve" else privacy_request_reject
+        try:
+            decide(request=self.privacy_request, by=request.user)
+        except ValueError:
+            messages.error(request, _("This request was already decided or cancelled."))
+        else:
+            if decision == "approve":
+                messages.success(request, _("Approved: the entry is now shown as requested."))
+            else:
+                messages.success(request, _("Rejected: the entry stays as it is."))
+        return redirect("members_privacy_requests")

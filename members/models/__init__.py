@@ -1,5 +1,6 @@
 """The member directory's data. One module per concept; ``__all__`` is the public surface."""
 
+from .ledger import ConsentRecord, ConsentSource, LedgerField, PrivacyRequest
 from .members import (
     ContactFields,
     GroupMember,
@@ -17,6 +18,8 @@ from .regions import Prefecture, Region
 from .vocabulary import FieldTag, Language, SubNetwork, TaggedGroupField, TaggedIndividualField
 
 __all__ = [
+    "ConsentRecord",
+    "ConsentSource",
     "ContactFields",
     "FieldTag",
     "Grants",
@@ -25,10 +28,12 @@ __all__ = [
     "IndividualMember",
     "IndividualParticipation",
     "Language",
+    "LedgerField",
     "MemberQuerySet",
     "Participation",
     "ParticipationRole",
     "Prefecture",
+    "PrivacyRequest",
     "Region",
     "Status",
     "SubNetwork",

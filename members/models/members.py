@@ -8,9 +8,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from taggit.managers import TaggableManager
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from members.text import normalize, reading_of, romaji_words, to_hiragana
@@ -41,8 +42,10 @@ class ParticipationRole(models.TextChoices):
 
 class MemberQuerySet(models.QuerySet):
     def listed(self):
-        """Records that may appear in the directory at all: active, consented, not withdrawn."""
+        """Records that may appear in the directory at all: published (a never-approved entry
+        is only a draft), active, consented, not withdrawn."""
         return self.filter(
+            live=True,
             status=Status.ACTIVE,
             consent_given_at__isnull=False,
             consent_withdrawn_at__isnull=True,
@@ -168,7 +171,19 @@ class ContactFields(models.Model):
             )
 
 
-class MemberBase(index.Indexed, ClusterableModel, ContactFields):
+class MemberBase(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+    ContactFields,
+):
+    """A directory entry. Content edits are drafts (Wagtail revisions) that go live through
+    the "Directory entry approval" workflow; who may see the entry (``PRIVACY_FIELDS``) is
+    never part of a draft."""
+
     name = models.CharField(_("name"), max_length=200)
     kana = models.CharField(_("kana reading"), max_length=200, blank=True)
     romaji = models.CharField(
@@ -188,7 +203,8 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
     prefecture = models.ForeignKey(
         Prefecture, verbose_name=_("prefecture"), on_delete=models.PROTECT, null=True, blank=True
     )
-    languages = models.ManyToManyField(Language, verbose_name=_("languages"), blank=True)
+    # Parental: a draft revision carries the languages, and only publishing writes them.
+    languages = ParentalManyToManyField(Language, verbose_name=_("languages"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
@@ -231,6 +247,7 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
         index.SearchField("romaji"),
         index.AutocompleteField("name"),
         index.FilterField("id"),
+        index.FilterField("live"),
         index.FilterField("status"),
         index.FilterField("visibility"),
         index.FilterField("consent_given_at"),
@@ -245,6 +262,27 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
     has_service_area = False
     # The ORM path from a record to the accounts that manage it (``MemberQuerySet.managed_by``).
     manager_lookup = ""
+    # Who may see the entry and whether it is listed at all. These change only through
+    # ``members.consent`` / ``members.lifecycle`` (narrowing at once, widening on approval);
+    # publishing a revision keeps their live values, so approving an old draft never
+    # re-widens exposure.
+    PRIVACY_FIELDS: tuple[str, ...] = (
+        "visibility",
+        "consent_tier",
+        "consent_given_at",
+        "consent_withdrawn_at",
+        "contact_visibility",
+        "postal_visibility",
+        "status",
+    )
+    # Also written to the live row directly (the yearly confirmation and its reminders), so a
+    # draft keeps the live value too. A sub-network audience (``audience_subnetworks``) is a
+    # plain many-to-many that revisions do not carry, so publishing never touches it.
+    LIVE_FIELDS: tuple[str, ...] = (
+        *PRIVACY_FIELDS,
+        "last_confirmed",
+        "confirmation_reminded_at",
+    )
 
     class Meta:
         abstract = True
@@ -292,6 +330,18 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
             self.kana_needs_review = True
         self.romaji = romaji_words(self.name, self.kana)
 
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        attnames = [self._meta.get_field(name).attname for name in self.LIVE_FIELDS]
+        # From the database, not from ``self``: a revision's cached object may be older than
+        # a narrowing written since, and publishing it must not write the old values back.
+        stored = type(self)._default_manager.filter(pk=self.pk).values(*attnames).first()
+        for attname in attnames:
+            setattr(obj, attname, stored[attname] if stored else getattr(self, attname))
+        # The reading rules of ``normalize_text`` compare against what is stored: the live row.
+        obj._stored_text = (self.name, self.kana)
+        return obj
+
     def clean(self):
         super().clean()
         if self.consent_tier and (
@@ -313,7 +363,8 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
     @property
     def is_listed(self) -> bool:
         return (
-            self.status == Status.ACTIVE
+            self.live
+            and self.status == Status.ACTIVE
             and self.consent_given_at is not None
             and self.consent_withdrawn_at is None
         )
@@ -360,7 +411,7 @@ class GroupMember(MemberBase):
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
     member_number = models.CharField(_("member number"), max_length=20, unique=True)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
-    service_prefectures = models.ManyToManyField(
+    service_prefectures = ParentalManyToManyField(
         Prefecture,
         verbose_name=_("service area (prefectures)"),
         blank=True,
@@ -368,7 +419,7 @@ class GroupMember(MemberBase):
     )
     serves_nationwide = models.BooleanField(_("serves nationwide (全国)"), default=False)
     serves_overseas = models.BooleanField(_("serves overseas (海外)"), default=False)
-    fields = TaggableManager(
+    fields = ClusterTaggableManager(
         verbose_name=_("fields of activity"), through=TaggedGroupField, blank=True
     )
     subnetworks = models.ManyToManyField(
@@ -459,7 +510,7 @@ class IndividualMember(MemberBase):
         related_name="affiliated_individuals",
     )
     occupation = models.CharField(_("occupation / expertise"), max_length=200, blank=True)
-    fields = TaggableManager(
+    fields = ClusterTaggableManager(
         verbose_name=_("fields of activity"), through=TaggedIndividualField, blank=True
     )
     subnetworks = models.ManyToManyField(
@@ -484,6 +535,8 @@ class IndividualMember(MemberBase):
     )
     minimum_viewer_tier = Tier.MEMBER
     text_fields = ("occupation", "bio")
+    # The linked account gives the members tier: a draft must not re-link an old one.
+    LIVE_FIELDS = (*MemberBase.LIVE_FIELDS, "user")
     # A person manages their own entry, through the account linked to it.
     manager_lookup = "user"
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
 
 from .regions import SYNONYMS_HELP, BilingualName
@@ -30,12 +31,17 @@ class FieldTag(TagBase):
 
 class TaggedGroupField(TaggedItemBase):
     tag = models.ForeignKey(FieldTag, on_delete=models.CASCADE, related_name="tagged_groups")
-    content_object = models.ForeignKey("members.GroupMember", on_delete=models.CASCADE)
+    # Parental: a draft revision carries the entry's tags (modelcluster's ClusterTaggableManager).
+    content_object = ParentalKey(
+        "members.GroupMember", on_delete=models.CASCADE, related_name="tagged_fields"
+    )
 
 
 class TaggedIndividualField(TaggedItemBase):
     tag = models.ForeignKey(FieldTag, on_delete=models.CASCADE, related_name="tagged_individuals")
-    content_object = models.ForeignKey("members.IndividualMember", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "members.IndividualMember", on_delete=models.CASCADE, related_name="tagged_fields"
+    )
 
 
 class Language(BilingualName):

@@ -439,14 +439,15 @@ def _write(rows: list[_Row], *, progress: bool) -> None:
             if not group_ids:
                 group_ids = dict(GroupMember.objects.values_list("member_number", "pk"))
             member.affiliation_id = group_ids.get(row.affiliation)
-        member.save()
-        log(instance=member, action="wagtail.create" if row.is_new else "wagtail.edit")
+        # Parental relations (a draft carries them): set in memory, written by ``save``.
         if row.fields is not None:
             member.fields.set(row.fields)
         if row.languages is not None:
             member.languages.set(row.languages)
         if row.service is not None:
             member.service_prefectures.set(row.service)
+        member.save()
+        log(instance=member, action="wagtail.create" if row.is_new else "wagtail.edit")
         if row.subnetworks is not None:
             _set_participations(member, row.subnetworks)
 

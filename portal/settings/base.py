@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "portal",
     "members",
     "accounts",
+    "memberspace",
     "projects",
     "search",
     # After search: its on-commit index sync must run before the page cache is emptied.

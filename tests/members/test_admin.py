@@ -90,14 +90,17 @@ def _group_form(group, **changes) -> dict:
 
 
 @pytest.mark.parametrize(
-    ("user", "contact_email"),
+    ("user", "live_name", "contact_email"),
     [
-        # The editor's form has no contact fields: a posted value is ignored, not saved.
-        ("editor_user", "secret-public-group@example.org"),
-        ("secretariat_user", "new@example.org"),
+        # The editor's form has no contact fields: a posted value is ignored, not saved. The
+        # editor may not publish either: asking to is saving a draft for the secretariat.
+        ("editor_user", "公開の会", "secret-public-group@example.org"),
+        ("secretariat_user", "改名した会", "new@example.org"),
     ],
 )
-def test_only_the_secretariat_changes_contacts(request, client, directory, user, contact_email):
+def test_only_the_secretariat_publishes_and_changes_contacts(
+    request, client, directory, user, live_name, contact_email
+):
     client.force_login(request.getfixturevalue(user))
     group = directory["public_group"]
     response = client.post(
@@ -108,12 +111,15 @@ def test_only_the_secretariat_changes_contacts(request, client, directory, user,
             contact_email="new@example.org",
             contact_visibility="secretariat",
             postal_visibility="secretariat",
+            **{"action-publish": "action-publish"},
         ),
     )
     assert response.status_code == 302, body(response)
     group.refresh_from_db()
-    assert group.name == "改名した会"
-    assert group.contact_email == contact_email
+    assert group.name == live_name
+    draft = group.get_latest_revision_as_object()
+    assert draft.name == "改名した会"
+    assert draft.contact_email == contact_email
     # Wagtail's history log records the edit.
     assert ModelLogEntry.objects.filter(object_id=str(group.pk), action="wagtail.edit").exists()
 

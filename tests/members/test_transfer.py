@@ -180,6 +180,7 @@ def network(directory):
     directory["public_group"].service_prefectures.add(
         *directory["public_group"].prefecture.region.prefectures.all()[:3]
     )
+    directory["public_group"].save()  # a parental relation: written by the save
     return directory
 
 

@@ -64,6 +64,7 @@ def make_group(db, django_capture_on_commit_callbacks):
             )
             group.fields.set(list(FieldTag.objects.filter(slug__in=fields)))
             group.languages.set(Language.objects.filter(code__in=languages))
+            group.save()  # parental relations: written by the save
             for slug in networks:
                 GroupParticipation.objects.create(
                     group=group, subnetwork=SubNetwork.objects.get(slug=slug)

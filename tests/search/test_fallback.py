@@ -51,6 +51,7 @@ def places():
         description_ja="中部地方にも出張相談に行きます。",
     )
     tokyo.service_prefectures.add(PrefectureFactory(code="21"))  # serves Gifu, in Chubu
+    tokyo.save()  # a parental relation: written by the save
     person = IndividualMemberFactory(
         name="佐藤 花子",
         kana="さとう はなこ",

@@ -54,6 +54,7 @@ def test_sync_happens_only_after_commit(es, make_group, django_capture_on_commit
         group.name = "コミット後の会"
         group.save()
         group.fields.add("labour")  # a tag by name, in the same transaction
+        group.save()  # a parental relation: written by the save
     source = es.get(index=alias_name("members"), id=f"group-{group.pk}")["_source"]
     assert source["title"] == "コミットの会"  # nothing written before commit
     assert callbacks

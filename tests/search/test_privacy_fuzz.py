@@ -166,6 +166,7 @@ def create(specs: list[Spec]) -> None:
         member.audience_subnetworks.set(SubNetwork.objects.filter(slug__in=spec.audience))
         member.fields.set(list(FieldTag.objects.filter(slug__in=spec.fields)))
         member.languages.set(Language.objects.filter(code__in=spec.languages))
+        member.save()  # parental relations: written by the save
         spec.slug = member.slug
 
 

@@ -26,6 +26,7 @@ def test_chunked_source_gives_the_same_documents_as_plain_reads(monkeypatch):
     seed_network(groups=30, individuals=60)
     group = GroupMember.objects.listed().filter(visibility=Visibility.PUBLIC).first()
     group.service_prefectures.set(Prefecture.objects.filter(code__in=["01", "47"]))
+    group.save()  # a parental relation: written by the save
     monkeypatch.setattr(indexing, "CHUNK", 7)  # many chunk boundaries
     fast = {doc_id(m): member_document(m) for m in indexable_members()}
     plain = {

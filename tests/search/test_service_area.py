@@ -19,7 +19,8 @@ def groups(es, refresh, make_group, django_capture_on_commit_callbacks):
         "東京から奈良へ通う会", kana="とうきょうからならへかようかい", prefecture=TOKYO
     )
     with django_capture_on_commit_callbacks(execute=True):
-        serving.service_prefectures.add(Prefecture.objects.get(code=NARA))  # synced on commit
+        serving.service_prefectures.add(Prefecture.objects.get(code=NARA))
+        serving.save()  # a parental relation, written by the save; synced on commit
     make_group("奈良の会", kana="ならのかい", prefecture=NARA)
     make_group("全国の会", kana="ぜんこくのかい", prefecture=OSAKA, serves_nationwide=True)
     make_group("会員だけの奈良の会", kana="かいいんだけのならのかい", prefecture=NARA,
