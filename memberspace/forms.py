@@ -84,8 +84,14 @@ class PrivacyForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        # The kind's own choices: a person is never public.
-        self.fields["visibility"].choices = member._meta.get_field("visibility").choices
+        # The kind's own choices: a person is never public. Which sub-networks an audience of
+        # "members of chosen sub-networks" names is set by the secretariat in the admin, so a
+        # member keeps that choice when it is theirs already and cannot pick it with none.
+        self.fields["visibility"].choices = [
+            (value, label)
+            for value, label in member._meta.get_field("visibility").choices
+            if value != Visibility.SUBNETWORKS or member.visibility == Visibility.SUBNETWORKS
+        ]
 
     def cleaned_visibility(self) -> Visibility:
         return Visibility(self.cleaned_data["visibility"])

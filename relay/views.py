@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
-from members.models import GroupMember, viewer_tier
+from members.models import GroupMember, viewer_grants
 
 from . import services
 from .forms import RelayForm
@@ -19,7 +19,7 @@ from .models import RelayStatus
 
 def _group(request, slug: str) -> GroupMember:
     # The same rule as the group page: a group the viewer may not see answers 404.
-    return get_object_or_404(GroupMember.objects.visible_to(viewer_tier(request.user)), slug=slug)
+    return get_object_or_404(GroupMember.objects.visible_to(viewer_grants(request.user)), slug=slug)
 
 
 @require_http_methods(["GET", "POST"])

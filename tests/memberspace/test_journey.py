@@ -1,13 +1,19 @@
-"""The whole path against the real Elasticsearch: a manager edits, nothing shows until the
-secretariat approves through the admin's workflow action, then the directory and search do.
-A withdrawal disappears from every surface in the next request."""
+"""The whole path against the real Elasticsearch: the secretariat invites a manager, who sets a
+password and edits; nothing shows until the secretariat approves through the admin's workflow
+action, then the directory and search do. A withdrawal disappears from every surface in the next
+request."""
+
+import re
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from members.factories import GroupMemberFactory
-from members.models import GroupMember, Tier
+from members.models import Grants, GroupMember, Tier
 from search import service
 
 from .conftest import edit_url, group_form, privacy_url
@@ -57,11 +63,28 @@ def listed(es, refresh, manager, django_capture_on_commit_callbacks):
     return {"group": group, "neighbour": neighbour}
 
 
-def test_edit_then_approval_in_the_admin_then_visible_everywhere(
-    client, manager, secretariat_user, listed, refresh, django_capture_on_commit_callbacks
+def test_invitation_edit_then_approval_in_the_admin_then_visible_everywhere(
+    client, secretariat_user, listed, refresh, django_capture_on_commit_callbacks
 ):
     group = listed["group"]
-    client.force_login(manager)
+    # The secretariat invites the group's new manager from the admin.
+    mail.outbox.clear()
+    client.force_login(secretariat_user)
+    invite = reverse("accounts_invite", kwargs={"kind": "group", "pk": group.pk})
+    response = client.post(invite, {"email": "Kanri@Example.org", "language": "ja"})
+    assert response.status_code == 302
+    (invitation_mail,) = mail.outbox
+    link = re.search(re.escape(settings.SITE_URL) + r"(/\S+)", invitation_mail.body).group(1)
+
+    # The invited person opens the link, sets a password and lands in their own space.
+    client.logout()
+    password = "a-long-and-uncommon-passphrase-42"
+    response = client.post(link, {"new_password1": password, "new_password2": password})
+    assert response.status_code == 302 and response["Location"] == "/my/"
+    new_manager = User.objects.get(username="kanri@example.org")
+    assert list(group.managers.all()) == [new_manager]
+    assert "つながる支援の会" in client.get("/my/").content.decode()
+
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             edit_url(group), group_form(group, description_ja=f"{NEW_WORD}の相談も始めました。")
@@ -114,8 +137,10 @@ def test_withdrawal_disappears_from_every_surface_in_the_next_request(
     group, neighbour = listed["group"], listed["neighbour"]
     before = field_count(client, "labour")
     assert api_count(client, "つながる支援") == 1
-    assert any("つながる" in s["text"] for s in service.suggest("つながる", tier=Tier.ANONYMOUS))
-    similar = service.similar_groups(neighbour, tier=Tier.ANONYMOUS)
+    assert any(
+        "つながる" in s["text"] for s in service.suggest("つながる", grants=Grants(Tier.ANONYMOUS))
+    )
+    similar = service.similar_groups(neighbour, grants=Grants(Tier.ANONYMOUS))
     assert "つながる支援の会" in [g["name"] for g in similar]
 
     client.force_login(manager)
@@ -136,5 +161,5 @@ def test_withdrawal_disappears_from_every_surface_in_the_next_request(
         assert not any("つながる支援" in s["text"] for s in suggestions)
         assert "つながる支援の会" not in client.get(neighbour.get_absolute_url()).content.decode()
     for tier in (Tier.ANONYMOUS, Tier.MEMBER):
-        names = [g["name"] for g in service.similar_groups(neighbour, tier=tier)]
+        names = [g["name"] for g in service.similar_groups(neighbour, grants=Grants(tier))]
         assert "つながる支援の会" not in names

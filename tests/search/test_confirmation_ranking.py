@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone, translation
 
 from members.confirmation import confirm_entry
-from members.models import GroupMember, Tier
+from members.models import Grants, GroupMember, Tier
 from search import fallback, service
 from search.documents import alias_name
 from search.params import DirectoryParams
@@ -25,7 +25,7 @@ def recently() -> dt.date:
 
 def run(q="", **selected) -> list[str]:
     params = DirectoryParams(q=q, selected={k: tuple(v) for k, v in selected.items()})
-    return [r["name"] for r in service.directory(params, tier=Tier.ANONYMOUS).results]
+    return [r["name"] for r in service.directory(params, grants=Grants(Tier.ANONYMOUS)).results]
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def twins(es, refresh, make_group):
 
 def slugs(q="") -> list[str]:
     params = DirectoryParams(q=q)
-    return [r["id"] for r in service.directory(params, tier=Tier.ANONYMOUS).results]
+    return [r["id"] for r in service.directory(params, grants=Grants(Tier.ANONYMOUS)).results]
 
 
 def test_of_two_equally_relevant_entries_the_stale_one_comes_second(twins):
@@ -52,7 +52,7 @@ def test_of_two_equally_relevant_entries_the_stale_one_comes_second(twins):
 def test_the_fallback_orders_equals_the_same_way(twins):
     stale, fresh = twins
     for q in ("同名の支援の会", "支援"):
-        results = fallback.directory(DirectoryParams(q=q), tier=Tier.ANONYMOUS).results
+        results = fallback.directory(DirectoryParams(q=q), grants=Grants(Tier.ANONYMOUS)).results
         assert [r["id"] for r in results] == [fresh.slug, stale.slug], q
 
 
@@ -72,7 +72,7 @@ def test_a_search_by_a_stale_entrys_own_name_finds_it_first(es, refresh, make_gr
 def test_other_orders_ignore_staleness(twins):
     stale, fresh = twins
     params = DirectoryParams(sort="name")
-    ids = [r["id"] for r in service.directory(params, tier=Tier.ANONYMOUS).results]
+    ids = [r["id"] for r in service.directory(params, grants=Grants(Tier.ANONYMOUS)).results]
     assert ids == [stale.slug, fresh.slug]  # kana, then pk: as before
 
 
@@ -81,7 +81,7 @@ def test_document_and_card_carry_last_confirmed_and_the_mark(twins, es):
     source = es.get(index=alias_name("members"), id=doc_id(stale))["_source"]
     assert source["last_confirmed"] == "2020-01-01"
     assert source["confirmed_on"] == "2020-01-01"
-    results = service.directory(DirectoryParams(q="同名"), tier=Tier.ANONYMOUS).results
+    results = service.directory(DirectoryParams(q="同名"), grants=Grants(Tier.ANONYMOUS)).results
     by_slug = {r["id"]: r for r in results}
     assert by_slug[stale.slug]["stale"] is True
     assert by_slug[stale.slug]["last_confirmed"] == "2020-01-01"
@@ -94,7 +94,7 @@ def test_never_confirmed_counts_from_joining(es, refresh, make_group):
     source = es.get(index=alias_name("members"), id=doc_id(member))["_source"]
     assert source["last_confirmed"] is None
     assert source["confirmed_on"] == "2001-04-01"
-    (card,) = service.directory(DirectoryParams(q="未確認"), tier=Tier.ANONYMOUS).results
+    (card,) = service.directory(DirectoryParams(q="未確認"), grants=Grants(Tier.ANONYMOUS)).results
     assert card["stale"] is True and card["last_confirmed"] is None
 
 
@@ -116,7 +116,7 @@ def test_confirming_reaches_the_index_and_the_order(twins, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         confirm_entry(member=GroupMember.objects.get(pk=stale.pk), by=None)
     refresh()
-    results = service.directory(DirectoryParams(q="同名"), tier=Tier.ANONYMOUS).results
+    results = service.directory(DirectoryParams(q="同名"), grants=Grants(Tier.ANONYMOUS)).results
     assert not any(r["stale"] for r in results)
     # Now equal in every way: the older record (kana, then pk) first again.
     assert [r["id"] for r in results] == [stale.slug, fresh.slug]
