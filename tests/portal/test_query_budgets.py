@@ -7,9 +7,9 @@ up as a count that grows with the data, so each page type is also measured once 
 Each URL is asked twice, starting with every cache empty. The second request is the steady
 state and must be within the budget. The first, cold one fills the caches of data that is the
 same for every visitor (``caching.shared``: the site and its settings, the locales' home pages,
-the menu, the membership counts, a member's staff decision; Wagtail's site root paths and
-image renditions): it
-may take the budget plus the queries those fills take, counted as they happen, and no more.
+the menu, the membership counts, a member's staff decision; Wagtail's site root paths and image
+renditions): it may take the budget plus the queries those fills take, counted as they happen,
+and no more.
 """
 
 import uuid
