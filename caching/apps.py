@@ -6,7 +6,7 @@ class CachingConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import invalidation, sites
+        from . import invalidation, shared
 
         invalidation.connect()
-        sites.connect()
+        shared.connect()

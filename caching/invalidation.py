@@ -49,6 +49,10 @@ def connect() -> None:
     page_unpublished.connect(_changed, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(_changed, dispatch_uid="page-cache-moved")
     post_delete.connect(_page_deleted, dispatch_uid="page-cache-page-deleted")
+    # A bulk lapse, hide or withdrawal writes with one UPDATE and sends no post_save.
+    from members.lifecycle import members_changed
+
+    members_changed.connect(_changed, dispatch_uid="page-cache-members-bulk")
 
 
 def _links_changed(sender, instance, action, **kwargs):

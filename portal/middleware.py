@@ -15,6 +15,7 @@ from csp.utils import default_config
 from django.conf import settings
 from django.contrib.auth import logout
 
+from caching import shared
 from members.models.privacy import Tier, viewer_tier
 
 STAFF_LOGIN_TIME_KEY = "staff_logged_in_at"
@@ -67,6 +68,14 @@ def limit_staff_session(sender, request, user, **kwargs) -> None:
     request.session[STAFF_LOGIN_TIME_KEY] = int(time.time())
 
 
+def _is_staff_user_kept(user) -> bool:
+    """``is_staff_user``, kept in the shared cache until any account, group or permission
+    changes: three queries (groups and both kinds of permissions) on every request of a member
+    otherwise. Only the session limit reads it, never an access decision, so a process that
+    missed a change limits a new staff member's session at most a TTL later."""
+    return shared.remember(shared.ACCOUNTS, f"staff:{user.pk}", lambda: is_staff_user(user))
+
+
 class StaffSessionLimitMiddleware:
     """Logs a staff user out once STAFF_SESSION_MAX_AGE has passed since the login, or when the
     session has no login time (it began before the limit existed, or before the user became
@@ -77,7 +86,7 @@ class StaffSessionLimitMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and is_staff_user(user):
+        if user.is_authenticated and _is_staff_user_kept(user):
             logged_in_at = request.session.get(STAFF_LOGIN_TIME_KEY)
             max_age = settings.STAFF_SESSION_MAX_AGE.total_seconds()
             if logged_in_at is None or time.time() - logged_in_at > max_age:

@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from members.stats import membership_counts
 from portal.plain_text import join_text
+from portal.routing import localized_home, route_below
 from portal.subnetwork_pages import subnetwork_pages
 from portal.visibility import visible_pages
 
@@ -30,6 +31,16 @@ class HomePage(Page):
 
     def search_text(self) -> str:
         return join_text(self.lead, self.about)
+
+    @property
+    def localized(self):
+        # Every request starts here (Wagtail routes from the site's root page, localized).
+        return localized_home(self)
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         # Imported here: these page types live in modules that import this one.

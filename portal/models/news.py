@@ -61,7 +61,8 @@ class NewsIndexPage(RoutablePageMixin, ListingPage):
         if kind in NewsKind.values:
             news = news.filter(kind=kind)
             active["kind"] = kind
-        tag = FieldTag.objects.filter(slug=request.GET.get("tag", "")).first()
+        tag_slug = request.GET.get("tag", "")
+        tag = FieldTag.objects.filter(slug=tag_slug).first() if tag_slug else None
         if tag is not None:
             news = news.filter(tagged_items__tag=tag).distinct()
             active["tag"] = tag

@@ -1,12 +1,17 @@
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from portal.plain_text import join_text, rich_text
 
 from .listing import ListingPage
+
+# The cover's size on the index's cards (templates/pages/publication_index_page.html).
+CARD_COVER = "width-240"
 
 
 class PublicationIndexPage(ListingPage):
@@ -20,7 +25,22 @@ class PublicationIndexPage(ListingPage):
         verbose_name = _("publication index page")
 
     def listed_pages(self):
-        return PublicationPage.objects.child_of(self).order_by("-issue_number")
+        # The covers with the issues, and their card-size renditions in one more query,
+        # rather than two queries per issue.
+        return (
+            PublicationPage.objects.child_of(self)
+            .order_by("-issue_number")
+            .select_related("cover")
+            .prefetch_related(
+                Prefetch(
+                    "cover__renditions",
+                    queryset=get_image_model()
+                    .get_rendition_model()
+                    .objects.filter(filter_spec=CARD_COVER),
+                    to_attr="prefetched_renditions",
+                )
+            )
+        )
 
 
 class PublicationPage(Page):

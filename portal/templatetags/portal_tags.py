@@ -7,9 +7,10 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from caching import shared
 from members import vocabulary
 from portal.models import HomePage
-from portal.visibility import visible_pages
+from portal.visibility import passes_a_restriction, visible_among, visible_pages
 
 register = template.Library()
 
@@ -65,21 +66,32 @@ def lang_path(path: str) -> str:
     return path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
 
 
-def _active_home():
+def _menu(request=None) -> list:
+    """The active locale's home page's children marked "show in menus" that ``request`` may
+    open (``None``: anyone may)."""
     try:
         locale = Locale.get_active()
     except Locale.DoesNotExist:
-        return None
-    return HomePage.objects.live().filter(locale=locale).first()
+        return []
+    home = HomePage.objects.live().filter(locale=locale).first()
+    if home is None:
+        return []
+    return list(visible_pages(home.get_children().in_menu(), request))
 
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
-    """The home page's children marked "show in menus" that this viewer may open."""
-    home = _active_home()
-    if home is None:
-        return []
-    return visible_pages(home.get_children().in_menu(), context["request"])
+    """The home page's children marked "show in menus" that this viewer may open.
+
+    The menu everyone may see is kept in the shared cache (it holds no restricted page, so it
+    is the same for every visitor); a viewer who passes a view restriction gets theirs afresh.
+    """
+    request = context["request"]
+    if passes_a_restriction(request):
+        return _menu(request)
+    pages = shared.remember(shared.PAGES, f"menu:{get_language()}", _menu)
+    # Checked again: an unpublish date may pass while the menu is kept.
+    return visible_among(pages, request)
 
 
 @register.simple_tag(takes_context=True)
@@ -87,7 +99,22 @@ def breadcrumb_pages(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return []
-    return visible_pages(page.get_ancestors().filter(depth__gte=2), context["request"])
+    ancestors = _routed_ancestors(page)
+    if ancestors is None:
+        return visible_pages(page.get_ancestors().filter(depth__gte=2), context["request"])
+    return visible_among(ancestors, context["request"])
+
+
+def _routed_ancestors(page) -> list | None:
+    """The page's ancestors from its home page down, when routing already read them (it leaves
+    each parent on its child, as treebeard's get_parent does); else ``None``."""
+    chain = []
+    while page.depth > 2:
+        page = getattr(page, "_cached_parent_obj", None)
+        if page is None:
+            return None
+        chain.append(page)
+    return chain[::-1]
 
 
 @register.simple_tag

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from members.models import GroupMember, ParticipationRole, viewer_grants
+from members.models import GroupMember, GroupParticipation, ParticipationRole, viewer_grants
 from portal.blocks import BodyBlock
 from portal.models import EventPage, ListingPage, NewsPage
 from portal.plain_text import join_text, rich_text, stream_text
@@ -102,11 +102,14 @@ class SubNetworkPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        groups = self.member_groups(request)
-        context["coordinators"] = groups.filter(
-            participations__subnetwork=self.subnetwork_id,
-            participations__role=ParticipationRole.COORDINATOR,
+        # One query for both lists: the coordinators are the member groups with that role.
+        coordinating = GroupParticipation.objects.filter(
+            group=OuterRef("pk"),
+            subnetwork=self.subnetwork_id,
+            role=ParticipationRole.COORDINATOR,
         )
+        groups = list(self.member_groups(request).annotate(coordinates=Exists(coordinating)))
+        context["coordinators"] = [group for group in groups if group.coordinates]
         context["member_groups"] = groups
         context["latest_news"] = (
             self.related(NewsPage, request).distinct().order_by("-date", "-pk")[:5]

@@ -168,6 +168,19 @@ def test_a_member_hidden_after_caching_disappears_from_the_anonymous_page(
     assert client.get(url).status_code == 404
 
 
+def test_a_bulk_lapse_after_caching_empties_the_cache(page_cache, client, make_group):
+    # members.lifecycle writes with one UPDATE: no post_save, only its own signal.
+    from members.lifecycle import set_status
+    from members.models import GroupMember, Status
+
+    group = make_group("一括で失効する会")
+    url = group.get_absolute_url()
+    assert client.get(url).status_code == 200
+    assert client.get(url)[HEADER] == "hit"
+    set_status(members=GroupMember.objects.filter(pk=group.pk), status=Status.LAPSED)
+    assert client.get(url).status_code == 404
+
+
 def test_home_counts_follow_a_member_change(page_cache, client, home_pages, make_group):
     make_group("一つ目の会")
     before = client.get("/").content
