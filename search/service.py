@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from members.models import FieldTag, Tier
+from members.models import FieldTag, Tier, english_names
 from members.text import normalize
 
 from . import queries
@@ -97,7 +97,7 @@ class SearchResults:
 
 
 def is_english() -> bool:
-    return (get_language() or "ja").startswith("en")
+    return english_names()
 
 
 @lru_cache(maxsize=32)

@@ -12,7 +12,7 @@ from .members import (
     Status,
 )
 from .privacy import Tier, Visibility, viewer_tier
-from .regions import Prefecture, Region
+from .regions import Prefecture, Region, english_names
 from .vocabulary import FieldTag, Language, SubNetwork, TaggedGroupField, TaggedIndividualField
 
 __all__ = [
@@ -34,5 +34,6 @@ __all__ = [
     "TaggedIndividualField",
     "Tier",
     "Visibility",
+    "english_names",
     "viewer_tier",
 ]

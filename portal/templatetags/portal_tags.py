@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from members import vocabulary
+from members.models import english_names
 from portal.models import HomePage
 from portal.visibility import visible_pages
 
@@ -83,7 +84,7 @@ def breadcrumb_pages(context):
 def prefecture_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     """Prefectures grouped by 地方 as (region label, [(code, label)]) in the active language:
     the options of the home page's directory search, valued as the directory's ``prefecture``."""
-    english = (get_language() or settings.LANGUAGE_CODE).startswith("en")
+    english = english_names()
     return [
         (
             region_en if english else region_ja,
