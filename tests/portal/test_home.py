@@ -14,8 +14,8 @@ def test_home_page_answers_in_japanese_and_english(client, home_pages):
     en = client.get("/en/")
     assert ja.status_code == 200
     assert en.status_code == 200
-    assert '<html lang="ja">' in ja.content.decode()
-    assert '<html lang="en">' in en.content.decode()
+    assert '<html lang="ja" dir="ltr">' in ja.content.decode()
+    assert '<html lang="en" dir="ltr">' in en.content.decode()
     assert "移住者と連帯する全国ネットワーク" in ja.content.decode()
     assert "Solidarity Network with Migrants Japan" in en.content.decode()
 

@@ -121,7 +121,7 @@ def test_not_found_is_the_sites_own_page_in_the_visitors_language(
     response = client.get(url)
     assert response.status_code == 404
     html = response.content.decode()
-    assert f'<html lang="{lang}">' in html
+    assert f'<html lang="{lang}" dir="ltr">' in html
     assert f"<h1>{title}</h1>" in html
     assert 'class="site-header"' in html and 'class="main-menu"' in html  # extends base
 
@@ -141,7 +141,9 @@ def test_server_error_page_speaks_the_visitors_language_without_the_database(
     response = server_error(RequestFactory().get(url))
     html = response.content.decode()
     assert response.status_code == 500
-    assert f'<html lang="{lang}">' in html and f"<h1>{heading}</h1>" in html and home in html
+    assert (
+        f'<html lang="{lang}" dir="ltr">' in html and f"<h1>{heading}</h1>" in html and home in html
+    )
 
 
 def test_server_errors_use_the_portals_handler():
@@ -162,7 +164,7 @@ def test_an_unhandled_exception_answers_the_english_error_page(client, home_page
     client.raise_request_exception = False
     response = client.get("/en/")
     assert response.status_code == 500
-    assert '<html lang="en">' in response.content.decode()
+    assert '<html lang="en" dir="ltr">' in response.content.decode()
 
 
 def test_lang_attr_marks_japanese_only_on_other_language_pages():
