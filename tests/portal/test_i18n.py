@@ -90,3 +90,17 @@ def test_directory_languages_share_the_site_codes():
     # Every site language but やさしい日本語 (Japanese, register-wise) is a directory language.
     assert set(SITE_CODES) - {"ja-x-easy"} <= codes
     assert not {"pt", "zh"} & codes
+
+
+@pytest.mark.django_db
+def test_sitemap_links_each_page_to_its_translations_with_hreflang(client, home_pages):
+    body = client.get("/sitemap.xml").content.decode()
+    assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in body
+    vi_home = home_pages["vi"].get_full_url()
+    for code in SITE_CODES:
+        url = home_pages[code].get_full_url()
+        assert f"<loc>{url}</loc>" in body
+        assert f'<xhtml:link rel="alternate" hreflang="{code}" href="{url}"/>' in body
+    assert f'hreflang="x-default" href="{home_pages["ja"].get_full_url()}"' in body
+    # Every home page lists all thirteen alternates, itself included.
+    assert body.count(f'hreflang="vi" href="{vi_home}"') == len(SITE_CODES)
