@@ -8,6 +8,7 @@ left them; a missing English translation is made with Wagtail's ``copy_for_trans
 given its English fields, so ja and en pages stay linked as translations of each other.
 """
 
+import datetime
 from collections.abc import Sequence
 from io import BytesIO
 
@@ -264,11 +265,28 @@ def ensure_sections_after_news(*, homes: dict[str, HomePage]) -> dict[str, Pages
     )
     for qa in content.qa_pages(timezone.localdate()):
         tree[f"qa/{qa['slug']}"] = ensure_page(parents=tree["qa"], model=QAPage, **qa)
+    # One translation older than its source, so the 「原文が更新されています」 notice shows.
+    _leave_behind(tree["qa/covid-19-trouble"]["tl"], source=tree["qa/covid-19-trouble"]["ja"])
 
     tree["fund"] = ensure_page(parents=homes, model=FundPage, **content.FUND)
     tree["join"] = ensure_page(parents=homes, model=StandardPage, **content.JOIN)
     tree["privacy"] = ensure_page(parents=homes, model=StandardPage, **content.PRIVACY)
     return tree
+
+
+def _leave_behind(translation: Page, *, source: Page) -> None:
+    """Date ``translation`` a week before its source's last publication, unless an editor has
+    published it since the seed made it (then it is theirs)."""
+    first, last = Page.objects.values_list("first_published_at", "last_published_at").get(
+        pk=translation.pk
+    )
+    if first != last:
+        return
+    published = Page.objects.values_list("last_published_at", flat=True).get(pk=source.pk)
+    earlier = published - datetime.timedelta(days=7)
+    Page.objects.filter(pk=translation.pk).update(
+        first_published_at=earlier, last_published_at=earlier
+    )
 
 
 def ensure_editorial_setup(*, homes: dict[str, HomePage]) -> None:

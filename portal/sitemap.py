@@ -26,9 +26,7 @@ class PortalSitemap(Sitemap):
         """translation_key → {language code: full URL} of every listed page."""
         found = defaultdict(dict)
         for page in self.items().select_related("locale"):
-            found[page.translation_key][page.locale.language_code] = page.get_full_url(
-                self.request
-            )
+            found[page.translation_key][page.locale.language_code] = page.get_full_url(self.request)
         return found
 
     def _urls(self, page, protocol, domain):

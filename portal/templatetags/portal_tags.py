@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from members import vocabulary
 from members.models import english_names
 from portal.models import HomePage
+from portal.translations import outdated_source
 from portal.visibility import visible_pages
 
 register = template.Library()
@@ -46,6 +47,16 @@ def language_links(context) -> list[dict]:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.inclusion_tag("components/translation_notice.html", takes_context=True)
+def translation_notice(context) -> dict:
+    """「原文が更新されています」 in the reader's language, on a translation whose Japanese source
+    was published again after it."""
+    page = context.get("page")
+    if page is None or not hasattr(page, "get_translations"):
+        return {"source": None}
+    return {"source": outdated_source(page), "request": context.get("request")}
 
 
 @register.simple_tag
