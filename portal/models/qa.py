@@ -118,6 +118,9 @@ class QAPage(Page):
         context["successor"] = successor(self, request)
         context["prefecture"] = prefecture
         context["prefectures"] = Prefecture.objects.all()
+        context["has_ruby"] = "《" in "".join(
+            [self.title, self.intro, *(str(block.value["answer"]) for block in self.answers)]
+        )
         context["helping_groups"] = None
         if self.pk and (self.help_fields.exists() or self.help_languages.exists()):
             context["helping_groups"] = groups_that_help(

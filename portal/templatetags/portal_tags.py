@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from members import vocabulary
 from members.models import english_names
 from portal.models import HomePage
+from portal.ruby import with_ruby
 from portal.translations import outdated_source
 from portal.visibility import visible_pages
 
@@ -117,3 +118,9 @@ def lang_attr(text) -> str:
     if language.startswith("ja") or not _JAPANESE.search(str(text or "")):
         return ""
     return format_html(' lang="{}"', "ja")
+
+
+@register.filter
+def ruby(value, kind: str = "text"):
+    """Readings written 漢字《かんじ》 as <ruby>: ``{{ text|ruby }}``, ``{{ rich|ruby:"html" }}``."""
+    return with_ruby(value, is_html=kind == "html")
