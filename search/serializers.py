@@ -158,6 +158,7 @@ def page_document(page: Page) -> dict:
         "visibility": Visibility.PUBLIC,
         "pk": page.pk,
         "locale": page.locale.language_code,
+        "translation_key": str(page.translation_key),
         "title": normalize(page.title),
         "title_bigram": bigrams(page.title),
         "title_en": "",

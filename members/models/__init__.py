@@ -13,7 +13,7 @@ from .members import (
     new_person_slug,
 )
 from .privacy import Tier, Visibility, viewer_tier
-from .regions import Prefecture, Region
+from .regions import Prefecture, Region, english_names
 from .vocabulary import FieldTag, Language, SubNetwork, TaggedGroupField, TaggedIndividualField
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "TaggedIndividualField",
     "Tier",
     "Visibility",
+    "english_names",
     "new_person_slug",
     "viewer_tier",
 ]

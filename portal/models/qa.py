@@ -1,12 +1,18 @@
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from members.models import GroupMember, Language, Prefecture, Tier, Visibility, viewer_tier
 from portal.plain_text import join_text, stream_text
+from portal.visibility import visible_pages
 
 from .listing import ListingPage
 
@@ -57,6 +63,23 @@ class QAPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    help_fields = ParentalManyToManyField(
+        "members.FieldTag",
+        blank=True,
+        related_name="qa_pages",
+        verbose_name=_("fields of activity"),
+        help_text=_("Groups working in any of these fields are shown as groups that can help."),
+    )
+    help_languages = ParentalManyToManyField(
+        "members.Language",
+        blank=True,
+        related_name="qa_pages",
+        verbose_name=_("languages"),
+        help_text=_(
+            "Languages the helping groups should speak when the reader's own language is not "
+            "one the directory knows."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -72,6 +95,10 @@ class QAPage(Page):
             ],
             heading=_("Currency"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("help_fields"), FieldPanel("help_languages")],
+            heading=_("Groups that can help"),
+        ),
     ]
 
     class Meta:
@@ -83,3 +110,95 @@ class QAPage(Page):
 
     def search_text(self) -> str:
         return join_text(self.intro, stream_text(self.answers))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        prefecture = Prefecture.objects.filter(code=request.GET.get("prefecture", "")).first()
+        context["languages"] = page_languages(self, request)
+        context["successor"] = successor(self, request)
+        context["prefecture"] = prefecture
+        context["prefectures"] = Prefecture.objects.all()
+        context["has_ruby"] = "《" in "".join(
+            [self.title, self.intro, *(str(block.value["answer"]) for block in self.answers)]
+        )
+        context["helping_groups"] = None
+        if self.pk and (self.help_fields.exists() or self.help_languages.exists()):
+            context["helping_groups"] = groups_that_help(
+                fields=list(self.help_fields.all()),
+                languages=reader_languages(get_language(), page_languages=self.help_languages),
+                prefecture=prefecture,
+                tier=viewer_tier(request.user),
+            )
+        return context
+
+
+def page_languages(page: Page, request) -> list[dict]:
+    """The languages ``page`` exists in for this reader, each named in its own script, in the
+    order of ``settings.SITE_LANGUAGES``."""
+    translations = {
+        p.locale.language_code: p
+        for p in visible_pages(page.get_translations(inclusive=True), request).select_related(
+            "locale"
+        )
+    }
+    current = get_language()
+    return [
+        {"code": code, "name": name, "page": translations[code], "current": code == current}
+        for code, name, _direction in settings.SITE_LANGUAGES
+        if code in translations
+    ]
+
+
+def successor(page: QAPage, request) -> Page | None:
+    """The page that replaced this one, in the reader's language when it is translated."""
+    if page.superseded_by_id is None:
+        return None
+    candidates = visible_pages(page.superseded_by.get_translations(inclusive=True), request)
+    return (
+        candidates.filter(locale__language_code=get_language()).first()
+        or candidates.filter(pk=page.superseded_by_id).first()
+    )
+
+
+def reader_languages(code: str | None, *, page_languages) -> list[Language]:
+    """The directory languages that serve a reader of ``code``: the same code (the site and the
+    directory share codes), else its fallback language (やさしい日本語 → Japanese), else the
+    languages the page names."""
+    for candidate in (code, settings.LANGUAGE_FALLBACKS.get(code or "")):
+        language = Language.objects.filter(code=candidate).first() if candidate else None
+        if language is not None:
+            return [language]
+    return list(page_languages.all())
+
+
+def groups_that_help(
+    *,
+    fields: list,
+    languages: list[Language],
+    prefecture: Prefecture | None,
+    tier: Tier,
+    limit: int = 6,
+) -> list[GroupMember]:
+    """Groups working in any of ``fields`` and speaking any of ``languages``, in or serving
+    ``prefecture`` (nationwide groups serve everywhere), that a viewer of ``tier`` may see.
+
+    The directory's own rules: ``visible_to`` for the tier, listed only, and never a
+    secretariat-only record, which no listing shows.
+    """
+    groups = (
+        GroupMember.objects.visible_to(tier).listed().exclude(visibility=Visibility.SECRETARIAT)
+    )
+    if fields:
+        groups = groups.filter(fields__in=fields)
+    if languages:
+        groups = groups.filter(languages__in=languages)
+    if prefecture is not None:
+        groups = groups.filter(
+            Q(prefecture=prefecture) | Q(service_prefectures=prefecture) | Q(serves_nationwide=True)
+        )
+    ids = groups.values("pk").distinct()
+    return list(
+        GroupMember.objects.filter(pk__in=ids)
+        .select_related("prefecture")
+        .order_by("kana", "name")[:limit]
+    )

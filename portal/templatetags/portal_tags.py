@@ -8,7 +8,10 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from members import vocabulary
+from members.models import english_names
 from portal.models import HomePage
+from portal.ruby import with_ruby
+from portal.translations import outdated_source
 from portal.visibility import visible_pages
 
 register = template.Library()
@@ -58,6 +61,16 @@ def _language_links(request, page) -> list[dict]:
     return links
 
 
+@register.inclusion_tag("components/translation_notice.html", takes_context=True)
+def translation_notice(context) -> dict:
+    """「原文が更新されています」 in the reader's language, on a translation whose Japanese source
+    was published again after it."""
+    page = context.get("page")
+    if page is None or not hasattr(page, "get_translations"):
+        return {"source": None}
+    return {"source": outdated_source(page), "request": context.get("request")}
+
+
 @register.simple_tag
 def lang_path(path: str) -> str:
     """``path`` under the active language's prefix (none for the default language)."""
@@ -94,7 +107,7 @@ def breadcrumb_pages(context):
 def prefecture_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     """Prefectures grouped by 地方 as (region label, [(code, label)]) in the active language:
     the options of the home page's directory search, valued as the directory's ``prefecture``."""
-    english = (get_language() or settings.LANGUAGE_CODE).startswith("en")
+    english = english_names()
     return [
         (
             region_en if english else region_ja,
@@ -116,3 +129,9 @@ def lang_attr(text) -> str:
     if language.startswith("ja") or not _JAPANESE.search(str(text or "")):
         return ""
     return format_html(' lang="{}"', "ja")
+
+
+@register.filter
+def ruby(value, kind: str = "text"):
+    """Readings written 漢字《かんじ》 as <ruby>: ``{{ text|ruby }}``, ``{{ rich|ruby:"html" }}``."""
+    return with_ruby(value, is_html=kind == "html")

@@ -43,7 +43,7 @@ def test_user_text_never_reaches_query_string():
     for q in ["a:b OR c", "*", "title:(x) AND y", "技能実習"]:
         for search in (
             directory_search(DirectoryParams(q=q), tier=Tier.ANONYMOUS, index="i", english=False),
-            site_search(q, tier=Tier.ANONYMOUS, language="ja", indices=["i"]),
+            site_search(q, tier=Tier.ANONYMOUS, languages=["ja"], indices=["i"]),
             suggest_search(q, tier=Tier.ANONYMOUS, index="i"),
         ):
             body = json.dumps(search.to_dict(), ensure_ascii=False)

@@ -1,0 +1,106 @@
+"""The site's languages: one setting, URL prefixes, lang/dir, registration and UI fallbacks."""
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale
+
+from devtools.translation_status import shares
+from members.models import Language
+
+SITE_CODES = [code for code, _name, _direction in settings.SITE_LANGUAGES]
+
+
+def test_one_setting_lists_every_language_for_django_and_wagtail():
+    assert [
+        *("ja", "ja-x-easy", "en", "vi", "tl", "pt-br", "zh-hans"),
+        *("ne", "id", "ko", "es", "th", "my"),
+    ] == SITE_CODES
+    assert settings.LANGUAGES == settings.WAGTAIL_CONTENT_LANGUAGES
+    assert dict(settings.LANGUAGES)["ja-x-easy"] == "やさしい日本語"
+    assert dict(settings.LANGUAGES)["my"] == "မြန်မာ"
+
+
+@pytest.mark.parametrize(("code", "local"), [("ja-x-easy", "やさしい日本語"), ("tl", "Tagalog")])
+def test_codes_django_lacks_are_registered_with_their_own_name(code, local):
+    info = translation.get_language_info(code)
+    assert info["name_local"] == local and info["bidi"] is False
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["ja-x-easy", "vi", "tl", "pt-br", "zh-hans", "my"])
+def test_every_language_has_its_prefix_and_sets_lang_and_dir(client, home_pages, code):
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{code}" dir="ltr">' in html
+    assert Locale.objects.filter(language_code=code).exists()
+    # The picker names each language in its own script.
+    assert 'lang="vi" hreflang="vi"' in html and ">Tiếng Việt</a>" in html
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("vi", "Vocabulary"),  # untranslated: the English msgid, not the default Japanese
+        ("ne", "Vocabulary"),
+        ("ja-x-easy", "語彙"),  # やさしい日本語 falls back to Japanese
+        ("ja", "語彙"),
+    ],
+)
+def test_a_missing_ui_string_falls_back_to_english_or_to_japanese_for_easy_japanese(code, expected):
+    with translation.override(code):
+        assert translation.gettext("Vocabulary") == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("ja-x-easy", "たすけて くれる グループ"),
+        ("vi", "Các nhóm có thể giúp bạn"),
+        ("tl", "Mga grupong makakatulong"),
+        ("pt-br", "Grupos que podem ajudar"),
+        ("zh-hans", "可以提供帮助的团体"),
+    ],
+)
+def test_the_five_translated_catalogues_are_used(code, expected):
+    with translation.override(code):
+        assert translation.gettext("Groups that can help") == expected
+        assert translation.gettext("Skip to main content") != "Skip to main content"
+
+
+def test_share_translated_per_locale(capsys):
+    by_code = {share.code: share for share in shares()}
+    with capsys.disabled():
+        print()
+        for share in by_code.values():
+            print(f"  {share.code:10} {share.translated:4}/{share.total} {share.percent:5.1f}%")
+    assert by_code["ja"].percent == 100
+    for code in ("ja-x-easy", "vi", "tl", "pt-br", "zh-hans"):
+        # Every site-chrome string (templates, forms, search); model labels for editors stay
+        # English (Japanese for やさしい日本語).
+        assert by_code[code].translated >= 230, code
+    assert by_code["ne"].translated == 0
+    assert set(by_code) == set(SITE_CODES) - {"en"}
+
+
+@pytest.mark.django_db
+def test_directory_languages_share_the_site_codes():
+    codes = set(Language.objects.values_list("code", flat=True))
+    # Every site language but やさしい日本語 (Japanese, register-wise) is a directory language.
+    assert set(SITE_CODES) - {"ja-x-easy"} <= codes
+    assert not {"pt", "zh"} & codes
+
+
+@pytest.mark.django_db
+def test_sitemap_links_each_page_to_its_translations_with_hreflang(client, home_pages):
+    body = client.get("/sitemap.xml").content.decode()
+    assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in body
+    vi_home = home_pages["vi"].get_full_url()
+    for code in SITE_CODES:
+        url = home_pages[code].get_full_url()
+        assert f"<loc>{url}</loc>" in body
+        assert f'<xhtml:link rel="alternate" hreflang="{code}" href="{url}"/>' in body
+    assert f'hreflang="x-default" href="{home_pages["ja"].get_full_url()}"' in body
+    # Every home page lists all thirteen alternates, itself included.
+    assert body.count(f'hreflang="vi" href="{vi_home}"') == len(SITE_CODES)
