@@ -227,7 +227,7 @@ def rebuild(kind: str, *, objects: Iterable | None = None, progress=None) -> Reb
         resynced = _resync_noted(run)
         phases["after the swap"] = time.perf_counter() - started - seconds
     finally:
-        run.delete()
+        _end(run)
     # The new index was read from the database after these failures: they are resolved.
     resolved = [
         failure.pk
@@ -286,6 +286,21 @@ def _resync_noted(run: RebuildRun) -> int:
         else:
             IndexFailure.objects.filter(doc_id=document_id).delete()
     return len(noted)
+
+
+def _end(run: RebuildRun) -> None:
+    """Delete ``run`` and its notes. An editor may note a document for it in between (after the
+    swap, so that write reached the new index itself): the foreign key then refuses the
+    delete, and it is tried again."""
+    for attempt in range(5):
+        try:
+            with transaction.atomic():
+                RebuildResync.objects.filter(run=run).delete()
+                RebuildRun.objects.filter(pk=run.pk).delete()
+            return
+        except IntegrityError:
+            if attempt == 4:
+                raise
 
 
 def _note_for_rebuilds(document_id: str) -> None:

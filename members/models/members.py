@@ -71,6 +71,13 @@ class MemberQuerySet(models.QuerySet):
             match |= Q(**{f"{name}__icontains": q})
         return match
 
+    def managed_by(self, user):
+        """The entries ``user`` may edit on the public site: a group's managers, a person's own
+        account. Staff rights in the admin are a different thing and do not count here."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(**{self.model.manager_lookup: user})
+
     def visible_to(self, tier: Tier):
         """What a viewer of ``tier`` may see. The secretariat sees every record."""
         if tier >= Tier.SECRETARIAT:
@@ -161,6 +168,8 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
     text_fields: tuple[str, ...] = ()
     # Whether records of this kind serve places beyond their own (service_prefectures).
     has_service_area = False
+    # The ORM path from a record to the accounts that manage it (``MemberQuerySet.managed_by``).
+    manager_lookup = ""
 
     class Meta:
         abstract = True
@@ -234,6 +243,10 @@ class MemberBase(index.Indexed, ClusterableModel, ContactFields):
             and self.consent_withdrawn_at is None
         )
 
+    def manager_accounts(self) -> list:
+        """The active accounts that manage this entry: who is invited, reminded and asked."""
+        raise NotImplementedError
+
     def visible_to(self, tier: Tier) -> bool:
         if tier >= Tier.SECRETARIAT:
             return True
@@ -293,6 +306,14 @@ class GroupMember(MemberBase):
     visibility = models.CharField(
         _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PUBLIC
     )
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("managers"),
+        blank=True,
+        related_name="managed_groups",
+        help_text=_("Accounts that may edit this group's entry on the member pages."),
+    )
+    manager_lookup = "managers"
 
     class Meta:
         ordering = ["kana", "name"]
@@ -304,6 +325,9 @@ class GroupMember(MemberBase):
 
     def get_absolute_url(self) -> str:
         return reverse("members:group", kwargs={"slug": self.slug})
+
+    def manager_accounts(self) -> list:
+        return list(self.managers.filter(is_active=True))
 
     @property
     def display_name(self) -> str:
@@ -364,6 +388,8 @@ class IndividualMember(MemberBase):
     )
     minimum_viewer_tier = Tier.MEMBER
     text_fields = ("occupation", "bio")
+    # A person manages their own entry, through the account linked to it.
+    manager_lookup = "user"
 
     class Meta:
         ordering = ["kana", "name"]
@@ -372,6 +398,9 @@ class IndividualMember(MemberBase):
 
     def get_absolute_url(self) -> str:
         return reverse("members:person", kwargs={"slug": self.slug})
+
+    def manager_accounts(self) -> list:
+        return [self.user] if self.user is not None and self.user.is_active else []
 
 
 class Participation(models.Model):

@@ -228,6 +228,12 @@ AXES_LOCKOUT_TEMPLATE = "members/locked_out.html"
 # /django-admin/ is gone: nothing would show axes' records there.
 AXES_ENABLE_ADMIN = False
 
+# E-mail (invitations, password resets, reminders, the contact relay): printed to the console
+# here and in development, kept in Django's locmem outbox in tests, SMTP in production.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "tsunagaru <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"

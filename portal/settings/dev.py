@@ -7,8 +7,6 @@ from .base import env_bool, env_str
 SECRET_KEY = env_str("SECRET_KEY", "dev-insecure-key-never-use-in-production")
 # Tracebacks in the browser are the point of a dev server.
 DEBUG = env_bool("DEBUG", True)
-# Print mail to the console instead of needing an SMTP server.
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Serve static files from the source folders so `make run` needs no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -16,5 +16,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The suite starts and inspects the local Elasticsearch through the dev tools.
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
+# Sent mail is kept in django.core.mail.outbox for the tests to read.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Pages are rendered afresh in every test; the page cache's own tests turn it on.
 PAGE_CACHE_SECONDS = 0

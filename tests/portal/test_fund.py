@@ -19,6 +19,8 @@ def test_fund_total_is_computed_from_donations_and_grants(client, site_tree):
     assert 'data-figure="total">54,654,564<' in html
 
 
+# A new Page looks up its content type, a database read (cached only once a test has made it).
+@pytest.mark.django_db
 def test_fund_shares_for_the_chart():
     fund = FundPage(donations_amount=75, grants_amount=25)
     assert (fund.donations_share, fund.grants_share) == (75.0, 25.0)

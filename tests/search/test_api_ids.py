@@ -57,7 +57,9 @@ def test_person_slugs_are_random_keys():
     assert all(re.fullmatch(r"[a-z0-9]{12}", slug) for slug in slugs)
 
 
-@pytest.mark.django_db(transaction=True)
+# Every transactional test restores the migrated data (serialized_rollback): a plain flush would
+# re-create content types that the browser tests' own serialized rollback then collides with.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migration_gives_existing_people_distinct_slugs():
     executor = MigrationExecutor(connection)
     before, after = [("members", "0006_vocabulary_synonyms")], [("members", "0007_individual_slug")]

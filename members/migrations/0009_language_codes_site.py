@@ -23,7 +23,7 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("members", "0007_individual_slug")]
+    dependencies = [("members", "0008_group_managers")]
     operations = [
         migrations.AlterField(
             model_name="language",
