@@ -12,33 +12,34 @@ from portal.visibility import visible_pages
 
 
 class PortalSitemap(Sitemap):
-    def items(self):
+    def _listed(self):
         # Wagtail's default lists the site root's subtree, which is the Japanese tree only;
         # the other languages' home pages are the root's translations, siblings beside it.
         root = self.get_wagtail_site().root_page
         pages = Page.objects.none()
         for home in root.get_translations(inclusive=True):
             pages |= Page.objects.descendant_of(home, inclusive=True)
-        return visible_pages(pages).order_by("path").defer_streamfields().specific()
+        return visible_pages(pages).order_by("path")
+
+    def items(self):
+        return self._listed().defer_streamfields().specific()
 
     @cached_property
-    def _locations(self) -> dict:
-        """translation_key → {language code: full URL} of every listed page."""
-        found = defaultdict(dict)
-        for page in self.items().select_related("locale"):
-            found[page.translation_key][page.locale.language_code] = page.get_full_url(self.request)
-        return found
+    def _translations_at(self) -> dict[str, dict[str, str]]:
+        """Each listed page's full URL → {language code: full URL} of its listed translations,
+        read in one query of plain pages (a URL needs no specific page)."""
+        by_key = defaultdict(dict)
+        for page in self._listed().select_related("locale"):
+            by_key[page.translation_key][page.locale.language_code] = page.get_full_url(
+                self.request
+            )
+        return {url: urls for urls in by_key.values() for url in urls.values()}
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
-        by_location = {
-            location: translations
-            for translations in self._locations.values()
-            for location in translations.values()
-        }
         order = [code for code, _name in settings.LANGUAGES]
         for url in urls:
-            translations = by_location.get(url["location"], {})
+            translations = self._translations_at.get(url["location"], {})
             if len(translations) < 2:
                 continue
             url["alternates"] = [

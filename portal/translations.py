@@ -1,27 +1,66 @@
-"""Whether a translated page lags behind its source, the page in the default language."""
+"""A page's translations as one reader sees them, and whether a translation lags behind its
+source, the page in the default language."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from portal.visibility import visible_pages
+
+Translations = dict[str, Page]  # language code → the live page in that locale
 
 
-def outdated_source(page: Page) -> Page | None:
+def page_translations(page: Page, request) -> Translations:
+    """The translations of ``page`` (itself included) that this reader may open.
+
+    The language links, the translation notice, the Q&A language picker and the menu each ask
+    for a page's translations or the home pages (the site root's translations); all of them
+    come from one query per request, kept on the request, instead of one per language.
+    """
+    root = _site_root(request)
+    return _translation_sets(request, [page, *([root] if root is not None else [])])[0]
+
+
+def home_pages(request) -> Translations:
+    """The home page of every language this reader may open (the site root's translations)."""
+    root = _site_root(request)
+    return {} if root is None else _translation_sets(request, [root])[0]
+
+
+def _site_root(request) -> Page | None:
+    site = Site.find_for_request(request)
+    return None if site is None else site.root_page
+
+
+def _translation_sets(request, pages: list[Page]) -> list[Translations]:
+    kept = request.__dict__.setdefault("_portal_translations", {})
+    wanted = {page.translation_key for page in pages} - kept.keys()
+    if wanted:
+        kept.update({key: {} for key in wanted})
+        found = Page.objects.filter(translation_key__in=wanted).select_related("locale")
+        for translation in visible_pages(found, request):
+            kept[translation.translation_key][translation.locale.language_code] = translation
+    return [kept[page.translation_key] for page in pages]
+
+
+def outdated_source(page: Page, request=None) -> Page | None:
     """The live source page when it was published after ``page``, a translation, last was.
 
     Syncing a translation means publishing it again, so the notice goes once the translation
     is brought up to date. The source is the page in ``settings.LANGUAGE_CODE`` (Japanese).
     """
-    if page.locale.language_code == settings.LANGUAGE_CODE or page.last_published_at is None:
+    if page.last_published_at is None:
         return None
-    source = (
-        page.get_translations()
-        .live()
-        .filter(locale__language_code=settings.LANGUAGE_CODE)
-        .only("pk", "last_published_at", "url_path", "title", "locale")
-        .first()
-    )
-    if source is None or source.last_published_at is None:
+    if request is not None:
+        source = page_translations(page, request).get(settings.LANGUAGE_CODE)
+    else:
+        source = (
+            visible_pages(page.get_translations())
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
+    if source is None or source.pk == page.pk or source.last_published_at is None:
         return None
     return source if source.last_published_at > page.last_published_at else None
 

@@ -299,14 +299,19 @@ def site(q: str, *, tier: Tier, page: int = 1) -> SearchResults:
     words = query_words(q)
     page_hits = [hit.to_dict() for hit in response.hits if hit.meta.id.startswith("page-")]
     own = {hit["translation_key"] for hit in page_hits if hit.get("locale") == language}
-    # A fallback hit whose page the reader has in their own language links to that instead.
+    # A fallback hit whose page the reader has in their own language links to that instead
+    # (asked only when some hit is another language's, so most searches pay no query).
+    fallback_keys = [
+        hit.get("translation_key") for hit in page_hits if hit.get("locale") != language
+    ]
     translated = {
         str(page.translation_key): page
-        for page in Page.objects.live()
-        .public()
-        .filter(
-            locale__language_code=language,
-            translation_key__in=[hit.get("translation_key") for hit in page_hits],
+        for page in (
+            Page.objects.live()
+            .public()
+            .filter(locale__language_code=language, translation_key__in=fallback_keys)
+            if fallback_keys
+            else []
         )
     }
     results = []

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -10,11 +10,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from members.models import GroupMember, Language, Prefecture, Tier, Visibility, viewer_tier
+from members import vocabulary
+from members.models import GroupMember, Language, Tier, Visibility, viewer_tier
 from portal.plain_text import join_text, stream_text
-from portal.visibility import visible_pages
+from portal.translations import page_translations
 
 from .listing import ListingPage
+
+PREFECTURE_CODES = frozenset(code for code, *_names in vocabulary.PREFECTURES)
 
 
 class QuestionAnswerBlock(blocks.StructBlock):
@@ -113,19 +116,21 @@ class QAPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prefecture = Prefecture.objects.filter(code=request.GET.get("prefecture", "")).first()
+        code = request.GET.get("prefecture", "")
+        prefecture = code if code in PREFECTURE_CODES else None
         context["languages"] = page_languages(self, request)
         context["successor"] = successor(self, request)
         context["prefecture"] = prefecture
-        context["prefectures"] = Prefecture.objects.all()
         context["has_ruby"] = "《" in "".join(
             [self.title, self.intro, *(str(block.value["answer"]) for block in self.answers)]
         )
         context["helping_groups"] = None
-        if self.pk and (self.help_fields.exists() or self.help_languages.exists()):
+        fields = list(self.help_fields.all()) if self.pk else []
+        reader, named = reader_languages(self, get_language())
+        if fields or named:
             context["helping_groups"] = groups_that_help(
-                fields=list(self.help_fields.all()),
-                languages=reader_languages(get_language(), page_languages=self.help_languages),
+                fields=fields,
+                languages=reader or named,
                 prefecture=prefecture,
                 tier=viewer_tier(request.user),
             )
@@ -135,12 +140,7 @@ class QAPage(Page):
 def page_languages(page: Page, request) -> list[dict]:
     """The languages ``page`` exists in for this reader, each named in its own script, in the
     order of ``settings.SITE_LANGUAGES``."""
-    translations = {
-        p.locale.language_code: p
-        for p in visible_pages(page.get_translations(inclusive=True), request).select_related(
-            "locale"
-        )
-    }
+    translations = page_translations(page, request)
     current = get_language()
     return [
         {"code": code, "name": name, "page": translations[code], "current": code == current}
@@ -153,34 +153,45 @@ def successor(page: QAPage, request) -> Page | None:
     """The page that replaced this one, in the reader's language when it is translated."""
     if page.superseded_by_id is None:
         return None
-    candidates = visible_pages(page.superseded_by.get_translations(inclusive=True), request)
-    return (
-        candidates.filter(locale__language_code=get_language()).first()
-        or candidates.filter(pk=page.superseded_by_id).first()
+    translations = page_translations(page.superseded_by, request)
+    return translations.get(get_language()) or next(
+        (p for p in translations.values() if p.pk == page.superseded_by_id), None
     )
 
 
-def reader_languages(code: str | None, *, page_languages) -> list[Language]:
-    """The directory languages that serve a reader of ``code``: the same code (the site and the
-    directory share codes), else its fallback language (やさしい日本語 → Japanese), else the
-    languages the page names."""
-    for candidate in (code, settings.LANGUAGE_FALLBACKS.get(code or "")):
-        language = Language.objects.filter(code=candidate).first() if candidate else None
-        if language is not None:
-            return [language]
-    return list(page_languages.all())
+def reader_languages(page: QAPage, code: str | None) -> tuple[list[Language], list[Language]]:
+    """(the directory language that serves a reader of ``code``, the languages ``page`` names),
+    read together in one query.
+
+    The reader's language is the same code (the site and the directory share codes), else its
+    fallback language (やさしい日本語 → Japanese); the page's languages serve a reader whose
+    language the directory does not know.
+    """
+    candidates = [c for c in (code, settings.LANGUAGE_FALLBACKS.get(code or "")) if c]
+    if page.pk is None:
+        return list(Language.objects.filter(code__in=candidates)[:1]), []
+    named = QAPage.help_languages.through.objects.filter(qapage=page.pk, language=OuterRef("pk"))
+    found = list(
+        Language.objects.filter(Q(code__in=candidates) | Q(qa_pages=page.pk))
+        .annotate(named=Exists(named))
+        .distinct()
+    )
+    by_code = {language.code: language for language in found}
+    reader = next(([by_code[c]] for c in candidates if c in by_code), [])
+    return reader, [language for language in found if language.named]
 
 
 def groups_that_help(
     *,
     fields: list,
     languages: list[Language],
-    prefecture: Prefecture | None,
+    prefecture: str | None,
     tier: Tier,
     limit: int = 6,
 ) -> list[GroupMember]:
     """Groups working in any of ``fields`` and speaking any of ``languages``, in or serving
-    ``prefecture`` (nationwide groups serve everywhere), that a viewer of ``tier`` may see.
+    the prefecture coded ``prefecture`` (nationwide groups serve everywhere), that a viewer of
+    ``tier`` may see.
 
     The directory's own rules: ``visible_to`` for the tier, listed only, and never a
     secretariat-only record, which no listing shows.
@@ -194,7 +205,9 @@ def groups_that_help(
         groups = groups.filter(languages__in=languages)
     if prefecture is not None:
         groups = groups.filter(
-            Q(prefecture=prefecture) | Q(service_prefectures=prefecture) | Q(serves_nationwide=True)
+            Q(prefecture__code=prefecture)
+            | Q(service_prefectures__code=prefecture)
+            | Q(serves_nationwide=True)
         )
     ids = groups.values("pk").distinct()
     return list(

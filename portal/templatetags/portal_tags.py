@@ -5,13 +5,11 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from members import vocabulary
 from members.models import english_names
-from portal.models import HomePage
 from portal.ruby import with_ruby
-from portal.translations import outdated_source
+from portal.translations import home_pages, outdated_source, page_translations
 from portal.visibility import visible_pages
 
 register = template.Library()
@@ -40,21 +38,14 @@ def language_links(context) -> list[dict]:
 
 def _language_links(request, page) -> list[dict]:
     current = get_language()
-    translations = {}
+    translations = homes = {}
     if page is not None and hasattr(page, "get_translations"):
-        # Every language's translation in one query rather than one per language.
-        visible = visible_pages(page.get_translations(inclusive=True), request)
-        translations = {t.locale.language_code: t for t in visible.select_related("locale")}
+        translations, homes = page_translations(page, request), home_pages(request)
     links = []
     for code, name in settings.LANGUAGES:
-        url = None
-        if page is not None and hasattr(page, "get_translations"):
-            translation = (
-                translations.get(code)
-                or HomePage.objects.live().filter(locale__language_code=code).first()
-            )
-            if translation is not None:
-                url = translation.get_url(request)
+        # A page without a translation in ``code`` links to that language's home page.
+        target = translations.get(code) or homes.get(code)
+        url = target.get_url(request) if target is not None else None
         if url is None:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
@@ -65,10 +56,10 @@ def _language_links(request, page) -> list[dict]:
 def translation_notice(context) -> dict:
     """「原文が更新されています」 in the reader's language, on a translation whose Japanese source
     was published again after it."""
-    page = context.get("page")
-    if page is None or not hasattr(page, "get_translations"):
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None or not hasattr(page, "get_translations"):
         return {"source": None}
-    return {"source": outdated_source(page), "request": context.get("request")}
+    return {"source": outdated_source(page, request), "request": request}
 
 
 @register.simple_tag
@@ -78,21 +69,15 @@ def lang_path(path: str) -> str:
     return path if code == settings.LANGUAGE_CODE else f"/{code}{path}"
 
 
-def _active_home():
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return None
-    return HomePage.objects.live().filter(locale=locale).first()
-
-
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """The home page's children marked "show in menus" that this viewer may open."""
-    home = _active_home()
+    request = context["request"]
+    homes = home_pages(request)
+    home = homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
     if home is None:
         return []
-    return visible_pages(home.get_children().in_menu(), context["request"])
+    return visible_pages(home.get_children().in_menu(), request)
 
 
 @register.simple_tag(takes_context=True)
