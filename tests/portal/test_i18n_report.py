@@ -1,9 +1,19 @@
 """The editors' report of missing and outdated translations, per locale and sub-network."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
+from wagtail.models import Locale
 
-from portal.translations import MISSING, OUTDATED, subnetwork_roots, translation_report
+from portal.models import StandardPage
+from portal.translations import (
+    CURRENT,
+    MISSING,
+    OUTDATED,
+    subnetwork_roots,
+    translation_report,
+)
+from tests.builders import publish
 
 
 def statuses(rows, title):
@@ -45,3 +55,25 @@ def test_report_page_is_for_editors_and_filters_by_subtree(client, site_tree):
     narrowed = client.get(url, {"subtree": trainees.pk}).content.decode()
     assert f'data-page="{covid.pk}"' not in narrowed
     assert f'data-page="{trainees.pk}"' in narrowed
+
+
+@pytest.mark.django_db
+def test_report_follows_a_source_edit_and_each_translation_catching_up(home_pages):
+    source = publish(home_pages["ja"], StandardPage(title="在留資格の相談", slug="visa"))
+    copies = {}
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE:
+            copies[code] = source.copy_for_translation(Locale.objects.get(language_code=code))
+            copies[code].save_revision().publish()
+    # Translated into every language after the source: nothing to do, so not listed.
+    assert source.pk not in {row.source.pk for row in translation_report()}
+
+    source.title = "在留資格の相談（改訂）"
+    source.save_revision().publish()
+    assert set(statuses(translation_report(), source.title).values()) == {OUTDATED}
+
+    copies["vi"].save_revision().publish()  # the Vietnamese translation is synced
+    copies["ko"].refresh_from_db()
+    copies["ko"].unpublish()
+    after = statuses(translation_report(), source.title)
+    assert after["vi"] == CURRENT and after["ko"] == MISSING and after["tl"] == OUTDATED
