@@ -7,15 +7,17 @@ from django.views.decorators.http import require_GET
 from members.models import viewer_tier
 
 from . import fallback, openapi, service, understanding
-from .client import SearchUnavailable
+from .client import SearchUnavailable, retry_after
 from .params import parse_directory, parse_page, parse_q
 
 
 def _unavailable() -> JsonResponse:
-    return JsonResponse(
+    response = JsonResponse(
         {"error": "search_unavailable", "detail": _("Search is temporarily unavailable.")},
         status=503,
     )
+    response["Retry-After"] = retry_after()
+    return response
 
 
 # Site search has no facets: its body is these keys only, as /api/v1/openapi.json says.

@@ -7,6 +7,7 @@ Writes that narrow what a viewer can find (a hide, a lapse, a withdrawal) are th
 leave a hidden member findable.
 """
 
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -94,3 +95,8 @@ class CircuitBreaker:
 
 
 breaker = CircuitBreaker(BREAKER_SECONDS)
+
+
+def retry_after() -> str:
+    """The Retry-After of a search 503: the breaker answers at once until it closes again."""
+    return str(math.ceil(breaker.seconds))

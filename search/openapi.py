@@ -179,11 +179,23 @@ def _json(description: str, schema: str) -> dict:
     return {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
 
 
+def _unavailable() -> dict:
+    return {
+        **_json("Elasticsearch is unavailable.", "Error"),
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds until search is tried again.",
+                "schema": {"type": "string", "pattern": "^[0-9]+$"},
+            }
+        },
+    }
+
+
 def _paged_responses(body: str) -> dict:
     return {
         "200": _json("One page of results.", body),
         "404": _json("A page past the end.", "Error"),
-        "503": _json("Elasticsearch is unavailable.", "Error"),
+        "503": _unavailable(),
     }
 
 
@@ -242,7 +254,7 @@ def schema() -> dict:
                     "parameters": [Q],
                     "responses": {
                         "200": _json("Completions.", "Suggestions"),
-                        "503": _json("Elasticsearch is unavailable.", "Error"),
+                        "503": _unavailable(),
                     },
                 }
             },

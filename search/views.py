@@ -7,7 +7,7 @@ from members.models import viewer_tier
 from members.stats import membership_counts
 
 from . import fallback, service, understanding
-from .client import SearchUnavailable
+from .client import SearchUnavailable, retry_after
 from .params import parse_directory, parse_page, parse_q
 
 
@@ -45,7 +45,9 @@ def site_search(request):
         try:
             context["results"] = results = service.site(q, tier=tier, page=page)
         except SearchUnavailable:
-            return render(request, "search/unavailable.html", context, status=503)
+            response = render(request, "search/unavailable.html", context, status=503)
+            response["Retry-After"] = retry_after()
+            return response
         if results.out_of_range:
             return render(request, "search/site_search.html", context, status=404)
     return render(request, "search/site_search.html", context)
