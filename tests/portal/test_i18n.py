@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from devtools.translation_status import shares
 from members.models import Language
+from portal.models import SiteSettings
 
 SITE_CODES = [code for code, _name, _direction in settings.SITE_LANGUAGES]
 
@@ -144,3 +145,13 @@ def test_sitemap_links_each_page_to_its_translations_with_hreflang(client, home_
     assert f'hreflang="x-default" href="{home_pages["ja"].get_full_url()}"' in body
     # Every home page lists all thirteen alternates, itself included.
     assert body.count(f'hreflang="vi" href="{vi_home}"') == len(SITE_CODES)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("vi", "A society"), ("ne", "A society"), ("ja-x-easy", "誰も"), ("ja", "誰も")],
+)
+def test_footer_text_is_english_for_every_reader_but_a_japanese_one(code, expected):
+    site_settings = SiteSettings(footer_text_ja="誰も排除しない社会", footer_text_en="A society")
+    with translation.override(code):
+        assert site_settings.footer_text.startswith(expected)
