@@ -261,6 +261,7 @@ class GroupMemberViewSet(MemberViewSet):
                 FieldPanel("description_en"),
                 FieldPanel("website"),
                 FieldPanel("public_email"),
+                FieldPanel("accepts_messages"),
                 FieldPanel("logo"),
             ],
             heading=_("Public profile"),

@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     # The directory (search app) and the members' own pages (members app) share the prefix.
     path("members/", search_views.directory, name="directory"),
     path("members/", include("members.urls")),
+    path("members/", include("relay.urls")),
     path("search/", include("search.urls")),
     path("accounts/", include("members.account_urls")),
     path("", include(wagtail_urls)),

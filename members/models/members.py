@@ -295,6 +295,14 @@ class GroupMember(MemberBase):
         blank=True,
         help_text=_("Shown to everyone who can see the group. Leave empty to keep it private."),
     )
+    accepts_messages = models.BooleanField(
+        _("accepts messages through the site"),
+        default=True,
+        help_text=_(
+            "Visitors may write to the group's private contact email through a form on its "
+            "page; the address itself is never shown."
+        ),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),

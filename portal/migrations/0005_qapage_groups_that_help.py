@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0009_language_codes_site'),
+        ('members', '0010_language_codes_site'),
         ('portal', '0004_strip_default_groups'),
     ]
 

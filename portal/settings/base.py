@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "search",
     # After search: its on-commit index sync must run before the page cache is emptied.
     "caching",
+    "relay",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -233,6 +234,19 @@ AXES_ENABLE_ADMIN = False
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "tsunagaru <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# The contact relay (relay/): a visitor writes to a group through the site, which never shows
+# the group's private address. Limits are counted in the database (relay.limits): shared by
+# every worker, and unlike a cache-backed limiter it needs no Redis and passes --deploy checks.
+# A rate is "<count>/<period>", the period s, m, h or d with an optional number ("10/15m").
+RELAY_RATE_PER_ADDRESS = env_str("RELAY_RATE_PER_ADDRESS", "5/h")
+RELAY_RATE_PER_GROUP = env_str("RELAY_RATE_PER_GROUP", "20/d")
+RELAY_MAX_CHARS = int(env_str("RELAY_MAX_CHARS", "2000"))
+# Message bodies are blanked this many days after sending (`purge_relay`); metadata stays.
+RELAY_KEEP_DAYS = int(env_str("RELAY_KEEP_DAYS", "30"))
+# Behind a reverse proxy every request comes from the proxy: name the header in which it
+# passes the visitor's address (e.g. X-Real-IP), or the per-address limit becomes site-wide.
+RELAY_CLIENT_ADDRESS_HEADER = env_str("RELAY_CLIENT_ADDRESS_HEADER")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"

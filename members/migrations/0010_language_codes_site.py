@@ -23,7 +23,7 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("members", "0008_group_managers")]
+    dependencies = [("members", "0009_groupmember_accepts_messages")]
     operations = [
         migrations.AlterField(
             model_name="language",
