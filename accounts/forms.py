@@ -10,7 +10,7 @@ class InviteForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language of the e-mail"),
-        choices=settings.LANGUAGES,
+        choices=settings.MAIL_LANGUAGES,
         initial=settings.LANGUAGE_CODE,
         widget=forms.RadioSelect,
     )

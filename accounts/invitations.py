@@ -116,7 +116,7 @@ def invite(
 ) -> Invitation:
     """Record an invitation and send its e-mail in ``language``. If the mail cannot be
     handed to the mail server, nothing is recorded and the error is raised."""
-    if language not in dict(settings.LANGUAGES):
+    if language not in dict(settings.MAIL_LANGUAGES):
         raise ValueError(f"unknown language {language!r}")
     email = normalize_email(email)
     # Refused now rather than when the link is followed, so the secretariat hears of it.

@@ -39,7 +39,7 @@ class Invitation(models.Model):
         related_name="invitations",
     )
     language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+        _("language"), max_length=8, choices=settings.MAIL_LANGUAGES, default=settings.LANGUAGE_CODE
     )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -19,9 +19,10 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def page_language() -> str:
-    """The language of this page: a mail asked for here goes out in it."""
-    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    """The language a mail asked for on this page goes out in (``MAIL_LANGUAGES``)."""
+    language = get_language() or settings.LANGUAGE_CODE
+    language = settings.LANGUAGE_FALLBACKS.get(language, language)
+    return language if language in dict(settings.MAIL_LANGUAGES) else "en"
 
 
 def in_page_language(path: str) -> str:

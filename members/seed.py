@@ -127,23 +127,23 @@ class GroupKind:
 
 
 GROUP_KINDS = [
-    GroupKind("{}外国人労働者支援センター", "{}がいこくじんろうどうしゃしえんせんたー", "{} Support Centre for Foreign Workers", ("labour", "technical-intern-training", "legal-aid"), ("vi", "zh", "id", "tl", "ne", "en"), ("trainees",)),
+    GroupKind("{}外国人労働者支援センター", "{}がいこくじんろうどうしゃしえんせんたー", "{} Support Centre for Foreign Workers", ("labour", "technical-intern-training", "legal-aid"), ("vi", "zh-hans", "id", "tl", "ne", "en"), ("trainees",)),
     GroupKind("{}ベトナム人技能実習生を支える会", "{}べとなむじんぎのうじっしゅうせいをささえるかい", "{} Association Supporting Vietnamese Technical Intern Trainees", ("technical-intern-training", "labour"), ("vi",), ("trainees",)),
     GroupKind("{}インドネシア人実習生ネット", "{}いんどねしあじんじっしゅうせいねっと", "{} Indonesian Trainees Network", ("technical-intern-training", "labour"), ("id",), ("trainees",)),
-    GroupKind("{}移住者ネットワーク", "{}いじゅうしゃねっとわーく", "{} Migrants' Network", ("labour", "welfare-social-security", "international-human-rights"), ("en", "tl", "pt", "zh")),
+    GroupKind("{}移住者ネットワーク", "{}いじゅうしゃねっとわーく", "{} Migrants' Network", ("labour", "welfare-social-security", "international-human-rights"), ("en", "tl", "pt-br", "zh-hans")),
     GroupKind("{}入管問題を考える会", "{}にゅうかんもんだいをかんがえるかい", "{} Association on Immigration and Detention Issues", ("immigration-detention", "refugees", "international-human-rights"), ("en", "fa", "tr"), ("immigration-law",)),
-    GroupKind("{}多文化共生センター", "{}たぶんかきょうせいせんたー", "{} Multicultural Community Centre", ("children-education", "japanese-language-teaching", "interpretation-translation", "disaster-support"), ("en", "pt", "es", "zh", "vi")),
+    GroupKind("{}多文化共生センター", "{}たぶんかきょうせいせんたー", "{} Multicultural Community Centre", ("children-education", "japanese-language-teaching", "interpretation-translation", "disaster-support"), ("en", "pt-br", "es", "zh-hans", "vi")),
     GroupKind("{}フィリピン女性の会", "{}ふぃりぴんじょせいのかい", "{} Filipino Women's Association", ("women-dv", "international-marriage-family"), ("tl", "en"), ("women",)),
     GroupKind("{}難民支援の会", "{}なんみんしえんのかい", "{} Refugee Support Association", ("refugees", "immigration-detention", "legal-aid"), ("en", "fa", "my", "tr", "fr"), ("immigration-law",)),
-    GroupKind("{}外国人医療相談ネット", "{}がいこくじんいりょうそうだんねっと", "{} Medical Consultation Network for Foreign Residents", ("medical-care", "welfare-social-security"), ("en", "zh", "es", "pt", "tl"), ("health-welfare",)),
-    GroupKind("{}こども日本語教室", "{}こどもにほんごきょうしつ", "{} Japanese Classroom for Children", ("children-education", "japanese-language-teaching"), ("pt", "es", "tl", "zh", "ne"), ("children-youth",)),
-    GroupKind("{}ユニオン", "{}ゆにおん", "{} Workers' Union", ("labour", "technical-intern-training"), ("en", "vi", "pt", "zh"), ("trainees",)),
+    GroupKind("{}外国人医療相談ネット", "{}がいこくじんいりょうそうだんねっと", "{} Medical Consultation Network for Foreign Residents", ("medical-care", "welfare-social-security"), ("en", "zh-hans", "es", "pt-br", "tl"), ("health-welfare",)),
+    GroupKind("{}こども日本語教室", "{}こどもにほんごきょうしつ", "{} Japanese Classroom for Children", ("children-education", "japanese-language-teaching"), ("pt-br", "es", "tl", "zh-hans", "ne"), ("children-youth",)),
+    GroupKind("{}ユニオン", "{}ゆにおん", "{} Workers' Union", ("labour", "technical-intern-training"), ("en", "vi", "pt-br", "zh-hans"), ("trainees",)),
     GroupKind("{}移住女性シェルター", "{}いじゅうじょせいしぇるたー", "{} Shelter for Migrant Women", ("women-dv", "poverty-housing"), ("tl", "th", "en", "es"), ("women",)),
-    GroupKind("{}外国人法律相談ネットワーク", "{}がいこくじんほうりつそうだんねっとわーく", "{} Legal Aid Network for Foreign Residents", ("legal-aid", "immigration-detention"), ("en", "zh", "ko")),
+    GroupKind("{}外国人法律相談ネットワーク", "{}がいこくじんほうりつそうだんねっとわーく", "{} Legal Aid Network for Foreign Residents", ("legal-aid", "immigration-detention"), ("en", "zh-hans", "ko")),
     GroupKind("{}移民・難民くらし支援の会", "{}いみん・なんみんくらししえんのかい", "{} Livelihood Support for Migrants and Refugees", ("poverty-housing", "welfare-social-security", "refugees"), ("en", "ne", "my", "bn"), ("poverty",)),
     GroupKind("{}ヘイトスピーチを許さない会", "{}へいとすぴーちをゆるさないかい", "{} Association Against Hate Speech", ("hate-speech-discrimination", "international-human-rights"), ("ko",)),
-    GroupKind("{}外国につながる子どもの学習支援教室", "{}がいこくにつながるこどものがくしゅうしえんきょうしつ", "{} Learning Support for Children with Foreign Roots", ("children-education",), ("pt", "es", "tl", "vi", "ne"), ("children-youth",)),
-    GroupKind("{}ブラジル人コミュニティ", "{}ぶらじるじんこみゅにてぃ", "{} Brazilian Community", ("children-education", "labour"), ("pt", "es")),
+    GroupKind("{}外国につながる子どもの学習支援教室", "{}がいこくにつながるこどものがくしゅうしえんきょうしつ", "{} Learning Support for Children with Foreign Roots", ("children-education",), ("pt-br", "es", "tl", "vi", "ne"), ("children-youth",)),
+    GroupKind("{}ブラジル人コミュニティ", "{}ぶらじるじんこみゅにてぃ", "{} Brazilian Community", ("children-education", "labour"), ("pt-br", "es")),
     GroupKind("{}ネパール人コミュニティ", "{}ねぱーるじんこみゅにてぃ", "{} Nepali Community", ("children-education", "poverty-housing"), ("ne", "en")),
 ]  # fmt: skip
 
@@ -152,7 +152,7 @@ GROUP_KINDS = [
 FOREIGN_NAMES = [
     (["グエン", "チャン", "レ", "ファム"], ["ティ・ラン", "ヴァン・ナム", "ティ・フオン", "ミン・トゥアン"], True, "vi"),
     (["サントス", "レイエス", "クルス", "ガルシア"], ["マリア", "アナ", "ジョセフ", "マリセル"], False, "tl"),
-    (["シルバ", "オリベイラ", "ソウザ", "ペレイラ"], ["カルロス", "ルーカス", "ジュリアナ", "アナ"], False, "pt"),
+    (["シルバ", "オリベイラ", "ソウザ", "ペレイラ"], ["カルロス", "ルーカス", "ジュリアナ", "アナ"], False, "pt-br"),
     (["タパ", "グルン", "シュレスタ", "ライ"], ["ラム", "シタ", "ビカス", "アニタ"], False, "ne"),
     (["スサンティ", "プラタマ", "ワヒュディ"], ["デウィ", "アグス", "シティ"], False, "id"),
     (["キスペ", "ロドリゲス", "フローレス"], ["ホセ", "ロサ", "ルイス"], False, "es"),
@@ -160,8 +160,8 @@ FOREIGN_NAMES = [
 ]  # fmt: skip
 HAN_NAMES = [
     # (kanji, reading, language)
-    ("王 麗", "おう れい", "zh"), ("李 明", "り めい", "zh"), ("張 偉", "ちょう い", "zh"),
-    ("陳 静", "ちん せい", "zh"), ("金 成民", "きむ そんみん", "ko"), ("朴 智恵", "ぱく ちへ", "ko"),
+    ("王 麗", "おう れい", "zh-hans"), ("李 明", "り めい", "zh-hans"), ("張 偉", "ちょう い", "zh-hans"),
+    ("陳 静", "ちん せい", "zh-hans"), ("金 成民", "きむ そんみん", "ko"), ("朴 智恵", "ぱく ちへ", "ko"),
     ("李 順子", "い すんじゃ", "ko"), ("高 英姫", "こ よんひ", "ko"),
 ]  # fmt: skip
 
@@ -187,7 +187,7 @@ OCCUPATIONS = [
     ("学生", ("children-education", "hate-speech-discrimination"), 5),
 ]
 # The languages people work in besides Japanese, weighted like the communities they serve.
-LANGUAGE_WEIGHTS = {"en": 30, "vi": 12, "zh": 14, "tl": 10, "pt": 10, "ko": 8, "ne": 6, "id": 5, "es": 6, "my": 3, "th": 2, "fa": 1}  # fmt: skip
+LANGUAGE_WEIGHTS = {"en": 30, "vi": 12, "zh-hans": 14, "tl": 10, "pt-br": 10, "ko": 8, "ne": 6, "id": 5, "es": 6, "my": 3, "th": 2, "fa": 1}  # fmt: skip
 
 
 @dataclass

@@ -88,13 +88,14 @@ FIELDS = [
 ]
 
 LANGUAGES = [
-    # (ISO 639-1, 日本語, English)
+    # (code, 日本語, English): the site's language code where the site has the language
+    # (settings.SITE_LANGUAGES), so a reader's language joins the directory; else ISO 639-1.
     ("ja", "日本語", "Japanese"),
     ("en", "英語", "English"),
     ("vi", "ベトナム語", "Vietnamese"),
     ("tl", "タガログ語", "Tagalog"),
-    ("pt", "ポルトガル語", "Portuguese"),
-    ("zh", "中国語", "Chinese"),
+    ("pt-br", "ポルトガル語", "Portuguese"),
+    ("zh-hans", "中国語", "Chinese"),
     ("ko", "韓国・朝鮮語", "Korean"),
     ("ne", "ネパール語", "Nepali"),
     ("id", "インドネシア語", "Indonesian"),
@@ -191,8 +192,8 @@ SYNONYMS = {
     "language": {
         "vi": "Vietnam, Tiếng Việt, tieng viet",
         "tl": "フィリピン, Filipino, Philippines, Pilipino",
-        "pt": "ブラジル, Brazil, Brazilian, Português, portugues",
-        "zh": "中文, China, Mandarin",
+        "pt-br": "ブラジル, Brazil, Brazilian, Português, portugues",
+        "zh-hans": "中文, China, Mandarin",
         "ko": "韓国, 朝鮮, Korea, 한국어",
         "ne": "Nepal",
         "id": "Indonesia, Bahasa Indonesia",

@@ -10,8 +10,12 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
+        from . import locales, translation
         from .middleware import limit_staff_session
         from .sites import apply_public_origin_after_migrate
+
+        translation.install()
+        locales.install()
 
         # Every deploy runs `migrate`: that is when a changed SITE_URL reaches the Site record.
         post_migrate.connect(apply_public_origin_after_migrate, sender=self)

@@ -286,8 +286,30 @@ INDEXES = {
             "title": "Q&A: when you need help",
             "intro": "For migrants. Rules change: check the date on each page.",
         },
+        "translations": {
+            "ja-x-easy": {
+                "title": "Q&A：こまったとき",
+                "intro": "きまりは かわる ことが あります。ページの 日づけを 見て ください。",
+            },
+            "vi": {
+                "title": "Hỏi đáp: khi bạn cần giúp đỡ",
+                "intro": "Dành cho người di cư. Quy định có thể thay đổi: hãy xem ngày trên mỗi trang.",
+            },
+            "tl": {
+                "title": "Q&A: kapag kailangan mo ng tulong",
+                "intro": "Para sa mga migrante. Nagbabago ang mga patakaran: tingnan ang petsa sa bawat pahina.",
+            },
+            "pt-br": {
+                "title": "Perguntas e respostas: quando você precisa de ajuda",
+                "intro": "Para migrantes. As regras mudam: veja a data em cada página.",
+            },
+            "zh-hans": {
+                "title": "问答：需要帮助的时候",
+                "intro": "写给移民朋友。制度可能会变化，请确认每一页上的日期。",
+            },
+        },
     },
-}
+}  # fmt: skip
 
 SUBNETWORK_PAGES = {
     "trainees": {
@@ -646,16 +668,69 @@ PUBLICATIONS = [
 ]
 
 
+# The COVID trouble Q&A in the languages its readers read (demo text written for this site).
+COVID_QA_TRANSLATIONS = {
+    "ja-x-easy": {
+        "title": "コロナで こまった ときの Q&A",
+        "source_title": "こうせい ろうどう しょう（くにの やくしょ）",
+        "intro": "しごと、いえ、ビザ（ざいりゅう しかく）に ついて よく ある しつもんに こたえます。",
+        "answers": [
+            ("qa", {"question": "しごとが なくなりました。ビザは どう なりますか。", "answer": RichText(p("すぐに ビザが なくなる ことは ありません。ビザを かえる まえに、支援《しえん》団体《だんたい》に 相談《そうだん》して ください。"))}),
+            ("qa", {"question": "いえの おかね（やちん）が はらえません。", "answer": RichText(p("いえに すみつづける ための くにの しくみが あります。市役所《しやくしょ》で 相談《そうだん》できます。"))}),
+        ],
+    },
+    "vi": {
+        "title": "Hỏi đáp: khi gặp khó khăn vì COVID-19",
+        "source_title": "Bộ Y tế, Lao động và Phúc lợi",
+        "intro": "Trả lời những câu hỏi thường gặp về việc làm, nhà ở và tư cách lưu trú.",
+        "answers": [
+            ("qa", {"question": "Tôi bị mất việc. Tư cách lưu trú của tôi sẽ ra sao?", "answer": RichText(p("Bạn không bị mất tư cách lưu trú ngay lập tức. Trước khi gia hạn hoặc thay đổi, hãy hỏi một nhóm hỗ trợ."))}),
+            ("qa", {"question": "Tôi không trả được tiền nhà.", "answer": RichText(p("Có chế độ trợ cấp công giúp bạn giữ chỗ ở. Bạn có thể hỏi tại ủy ban thành phố nơi bạn sống."))}),
+        ],
+    },
+    "tl": {
+        "title": "Q&A: kapag may problema dahil sa COVID-19",
+        "source_title": "Ministry of Health, Labour and Welfare",
+        "intro": "Mga sagot sa karaniwang tanong tungkol sa trabaho, tirahan at residence status.",
+        "answers": [
+            ("qa", {"question": "Nawalan ako ng trabaho. Ano ang mangyayari sa aking residence status?", "answer": RichText(p("Hindi agad mawawala ang iyong status. Bago mag-renew o magpalit, kumonsulta sa isang support group."))}),
+            ("qa", {"question": "Hindi ko kayang bayaran ang upa.", "answer": RichText(p("May mga pampublikong programa para hindi mawalan ng tirahan. Magtanong sa city office ninyo."))}),
+        ],
+    },
+    "pt-br": {
+        "title": "Perguntas e respostas: dificuldades durante a COVID-19",
+        "source_title": "Ministério da Saúde, Trabalho e Bem-Estar",
+        "intro": "Respostas a perguntas comuns sobre trabalho, moradia e status de residência.",
+        "answers": [
+            ("qa", {"question": "Perdi meu emprego. O que acontece com meu visto?", "answer": RichText(p("Você não perde o seu status de residência imediatamente. Antes de renovar ou mudar, fale com um grupo de apoio."))}),
+            ("qa", {"question": "Não consigo pagar o aluguel.", "answer": RichText(p("Existem auxílios públicos para você não perder a moradia. A prefeitura da sua cidade pode orientar."))}),
+        ],
+    },
+    "zh-hans": {
+        "title": "新冠疫情期间遇到困难时的问答",
+        "source_title": "厚生劳动省",
+        "intro": "回答有关工作、住房和在留资格的常见问题。",
+        "answers": [
+            ("qa", {"question": "我失业了。我的在留资格会怎样？", "answer": RichText(p("在留资格不会马上失去。在更新或变更之前，请先向支援团体咨询。"))}),
+            ("qa", {"question": "我付不起房租。", "answer": RichText(p("有帮助人们保住住处的公共制度。可以到所在市区町村的窗口咨询。"))}),
+        ],
+    },
+}  # fmt: skip
+
+
 def qa_pages(today: datetime.date) -> list[dict]:
     return [
         {
             "slug": "covid-19-trouble",
             "shared": {
-                "as_of": datetime.date(2020, 6, 1),
-                # Past its review date on purpose: the page shows the out-of-date notice.
-                "review_due": datetime.date(2020, 12, 1),
+                # Checked recently: the page a newcomer in trouble reads first is current.
+                "as_of": today - datetime.timedelta(days=30),
+                "review_due": today + datetime.timedelta(days=180),
                 "source_url": "https://www.mhlw.go.jp/",
             },
+            "help_fields": ("labour", "welfare-social-security", "poverty-housing"),
+            "help_languages": ("vi", "tl", "pt-br", "zh-hans", "en"),
+            "translations": COVID_QA_TRANSLATIONS,
             "ja": {
                 "title": "コロナ禍で困ったときのQ&A",
                 "source_title": "厚生労働省",
@@ -722,7 +797,9 @@ def qa_pages(today: datetime.date) -> list[dict]:
             "slug": "special-cash-benefit",
             "shared": {
                 "as_of": datetime.date(2020, 5, 15),
-                "review_due": today + datetime.timedelta(days=365),
+                # A one-off benefit of 2020, past its review date on purpose: the page shows the
+                # out-of-date notice.
+                "review_due": datetime.date(2020, 12, 1),
                 "source_url": "https://www.soumu.go.jp/",
             },
             "ja": {

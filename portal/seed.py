@@ -8,6 +8,7 @@ left them; a missing English translation is made with Wagtail's ``copy_for_trans
 given its English fields, so ja and en pages stay linked as translations of each other.
 """
 
+import datetime
 from collections.abc import Sequence
 from io import BytesIO
 
@@ -22,7 +23,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 
-from members.models import FieldTag, SubNetwork
+from members.models import FieldTag, Language, SubNetwork
 from portal import demo_content as content
 from portal.editors import ensure_secretariat_workflow
 from portal.models import (
@@ -43,7 +44,12 @@ from portal.models import (
 
 HOME_TITLES = {
     "ja": "移住者と連帯する全国ネットワーク",
+    "ja-x-easy": "いじゅうれん（外国人を ささえる ネットワーク）",
     "en": "Solidarity Network with Migrants Japan",
+    "vi": "Mạng lưới Đoàn kết với Người Di cư Nhật Bản",
+    "tl": "Network ng Pakikiisa sa mga Migrante sa Japan",
+    "pt-br": "Rede Nacional de Solidariedade com Migrantes no Japão",
+    "zh-hans": "移民团结全国网络",
 }
 HOME_LEADS = {
     "ja": "全国の移住者支援団体と個人をつなぎ、移住者の権利と尊厳を守る社会をめざします。",
@@ -51,7 +57,12 @@ HOME_LEADS = {
         "We connect migrant-support groups and supporters across Japan, working for a society "
         "that respects the rights and dignity of every migrant."
     ),
-}
+    "ja-x-easy": "日本に すむ 外国人を ささえる グループが つながって います。こまったときは そうだんして ください。",
+    "vi": "Chúng tôi kết nối các nhóm hỗ trợ người di cư trên khắp Nhật Bản. Khi gặp khó khăn, hãy hỏi chúng tôi.",
+    "tl": "Pinag-uugnay namin ang mga grupong tumutulong sa mga migrante sa buong Japan. Kapag may problema, lumapit sa amin.",
+    "pt-br": "Conectamos grupos de apoio a migrantes em todo o Japão. Se precisar de ajuda, fale conosco.",
+    "zh-hans": "我们把日本各地支援移民的团体联系在一起。遇到困难时，请来咨询。",
+}  # fmt: skip
 
 Pages = dict[str, Page]  # language code → the page in that locale
 
@@ -105,10 +116,12 @@ def ensure_home_pages() -> dict[str, HomePage]:
             continue
         translation = home.get_translation_or_none(locale)
         if translation is None:
+            # A language without demo copy gets the English text, which its readers are likelier
+            # to read than the Japanese.
             translation = home.copy_for_translation(locale)
-            translation.title = HOME_TITLES.get(code, home.title)
-            translation.lead = HOME_LEADS.get(code, home.lead)
-            translation.about = content.HOME_ABOUT.get(code, home.about)
+            translation.title = HOME_TITLES.get(code, HOME_TITLES["en"])
+            translation.lead = HOME_LEADS.get(code, HOME_LEADS["en"])
+            translation.about = content.HOME_ABOUT.get(code, content.HOME_ABOUT["en"])
             translation.save_revision().publish()
         homes[code] = translation.specific
     return homes
@@ -125,10 +138,14 @@ def ensure_page(
     menu: bool = False,
     tags: Sequence[str] = (),
     subnetworks: Sequence[str] = (),
+    translations: dict[str, dict] | None = None,
+    help_fields: Sequence[str] = (),
+    help_languages: Sequence[str] = (),
 ) -> Pages:
-    """One published page in Japanese and its English translation, created only if missing."""
+    """One published page in Japanese and its translations (English, and ``translations`` by
+    language code where the parent exists in that language), created only if missing."""
     shared = shared or {}
-    per_language = {"ja": ja, "en": en}
+    per_language = {"ja": ja, "en": en, **(translations or {})}
     default_code = settings.LANGUAGE_CODE
     original = parents[default_code].get_children().filter(slug=slug).first()
     if original is None:
@@ -138,11 +155,15 @@ def ensure_page(
             original.tags.add(*FieldTag.objects.filter(slug__in=tags))
         if subnetworks:
             original.subnetworks.set(SubNetwork.objects.filter(slug__in=subnetworks))
+        if help_fields:
+            original.help_fields.set(FieldTag.objects.filter(slug__in=help_fields))
+        if help_languages:
+            original.help_languages.set(Language.objects.filter(code__in=help_languages))
         original.save_revision().publish()
     original = original.specific
     pages = {default_code: original}
     for code, locale in _locales().items():
-        if code == default_code:
+        if code == default_code or code not in per_language or code not in parents:
             continue
         translation = original.get_translation_or_none(locale)
         if translation is None:
@@ -244,11 +265,28 @@ def ensure_sections_after_news(*, homes: dict[str, HomePage]) -> dict[str, Pages
     )
     for qa in content.qa_pages(timezone.localdate()):
         tree[f"qa/{qa['slug']}"] = ensure_page(parents=tree["qa"], model=QAPage, **qa)
+    # One translation older than its source, so the 「原文が更新されています」 notice shows.
+    _leave_behind(tree["qa/covid-19-trouble"]["tl"], source=tree["qa/covid-19-trouble"]["ja"])
 
     tree["fund"] = ensure_page(parents=homes, model=FundPage, **content.FUND)
     tree["join"] = ensure_page(parents=homes, model=StandardPage, **content.JOIN)
     tree["privacy"] = ensure_page(parents=homes, model=StandardPage, **content.PRIVACY)
     return tree
+
+
+def _leave_behind(translation: Page, *, source: Page) -> None:
+    """Date ``translation`` a week before its source's last publication, unless an editor has
+    published it since the seed made it (then it is theirs)."""
+    first, last = Page.objects.values_list("first_published_at", "last_published_at").get(
+        pk=translation.pk
+    )
+    if first != last:
+        return
+    published = Page.objects.values_list("last_published_at", flat=True).get(pk=source.pk)
+    earlier = published - datetime.timedelta(days=7)
+    Page.objects.filter(pk=translation.pk).update(
+        first_published_at=earlier, last_published_at=earlier
+    )
 
 
 def ensure_editorial_setup(*, homes: dict[str, HomePage]) -> None:

@@ -73,6 +73,8 @@ class PageDocument(SharedText):
 
     pk = Integer()
     locale = Keyword()
+    # Shared by a page and its translations: a reader's own-language hit hides the fallbacks'.
+    translation_key = Keyword()
     tags = Keyword()
     date = Date()
     expire_at = Date()

@@ -21,10 +21,10 @@ from functools import cached_property
 from typing import Literal
 
 from django.utils.functional import Promise
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from members import vocabulary
+from members.models import english_names
 
 # Within one facet, a member matches ANY chosen value (OR) or ALL of them (AND); across
 # facets every facet must match (AND). Every facet today is ANY: "Vietnamese or Tagalog".
@@ -70,7 +70,7 @@ class Facet:
 
     def labels(self) -> dict[str, str]:
         """Value → label in the active language, in display order of the vocabulary."""
-        english = (get_language() or "ja").startswith("en")
+        english = english_names()
         return {value: en if english else ja for value, ja, en in self.rows()}
 
 

@@ -23,7 +23,7 @@ from .params import (
     SORT_RELEVANCE,
     DirectoryParams,
 )
-from .text import bigrams, fold, has_cjk, query_words, short_vowels
+from .text import bigrams, fold, needs_ngrams, query_words, short_vowels
 
 # Each order ends in the document id so that equal names still page deterministically.
 ORDERS = {
@@ -76,7 +76,7 @@ def word_query(word: str) -> Query:
     if len(word) == 1:  # a lone kanji has no bigram: the standard field indexes single ones
         clauses.append(Q("match", title={"query": word, "boost": 0.5}))
     latin = fold(word)
-    if not has_cjk(latin):
+    if not needs_ngrams(latin):
         # The standard analyzer splits CJK into single characters; only Latin words go to the
         # standard-analyzed fields, so Japanese never matches as scattered characters.
         # Each word of the box is a prefix of some romaji word of the name ("sendai sheruta");
@@ -250,7 +250,7 @@ def suggest_search(prefix: str, *, grants: Grants, index: str, size: int = 8) ->
     grams = bigrams(text)
     latin = fold(text)
     infix = [Q("match_phrase", title_bigram=grams), Q("match_phrase", kana_bigram=grams)]
-    if not has_cjk(latin):
+    if not needs_ngrams(latin):
         infix += [Q("match_bool_prefix", romaji=latin), Q("match_bool_prefix", name_en=latin)]
     query = (
         Q("bool", should=infix, minimum_should_match=1, filter=[visibility_filter(grants)])
@@ -287,18 +287,30 @@ NOT_EXPIRED = Q(
 )
 
 
-def site_search(q: str, *, grants: Grants, language: str, indices: Sequence[str], page: int = 1):
-    """Pages (in the viewer's language) and members in one ranked list."""
+def site_search(
+    q: str, *, grants: Grants, languages: Sequence[str], indices: Sequence[str], page: int = 1
+):
+    """Pages (in the viewer's language first, then in ``languages[1:]``) and members in one
+    ranked list."""
     page = min(max(page, 1), MAX_PAGE)
     scope = Q(
         "bool",
-        should=[Q("term", locale=language), Q("bool", must_not=[Q("exists", field="locale")])],
+        should=[
+            Q("terms", locale=list(languages)),
+            Q("bool", must_not=[Q("exists", field="locale")]),
+        ],
         minimum_should_match=1,
     )
+    own = [Q("term", locale={"value": languages[0], "boost": 3})] if len(languages) > 1 else []
     return (
         Search(index=list(indices))
         .query(
-            Q("bool", must=[text_query(q)], filter=[visibility_filter(grants), scope, NOT_EXPIRED])
+            Q(
+                "bool",
+                must=[text_query(q)],
+                should=own,
+                filter=[visibility_filter(grants), scope, NOT_EXPIRED],
+            )
         )
         .extra(from_=(page - 1) * PAGE_SIZE, size=PAGE_SIZE, track_total_hits=True)
         .source(excludes=["suggest", "*_bigram", "body"])

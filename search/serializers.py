@@ -189,6 +189,7 @@ def page_document(page: Page) -> dict:
         "audiences": audience_terms(Visibility.PUBLIC),
         "pk": page.pk,
         "locale": page.locale.language_code,
+        "translation_key": str(page.translation_key),
         "title": normalize(page.title),
         "title_bigram": bigrams(page.title),
         "title_en": "",

@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from members import confirmation
-from members.models import FieldTag, Grants
+from members.models import FieldTag, Grants, english_names
 from members.text import normalize
 
 from . import queries
@@ -99,7 +101,7 @@ class SearchResults:
 
 
 def is_english() -> bool:
-    return (get_language() or "ja").startswith("en")
+    return english_names()
 
 
 @lru_cache(maxsize=32)
@@ -289,29 +291,72 @@ def suggest(prefix: str, *, grants: Grants, size: int = 8) -> list[dict]:
     return (tags + [{"text": n, "type": "name", "value": n} for n in unique])[:size]
 
 
+def page_languages(code: str) -> list[str]:
+    """The locales whose pages a reader of ``code`` is offered: their own first, then its
+    fallback (やさしい日本語 → Japanese) or, for the other languages, Japanese and English
+    pages with a label. Japanese and English readers get their own locale, which holds all."""
+    if code in {"ja", "en"}:
+        return [code]
+    fallback = settings.LANGUAGE_FALLBACKS.get(code)
+    return [code, fallback] if fallback else [code, "ja", "en"]
+
+
 def site(q: str, *, grants: Grants, page: int = 1) -> SearchResults:
-    language = (get_language() or "ja")[:2]
+    language = get_language() or settings.LANGUAGE_CODE
+    languages = page_languages(language)
+    names = dict(settings.LANGUAGES)
     search = queries.site_search(
         q,
         grants=grants,
-        language=language,
+        languages=languages,
         indices=[alias_name("members"), alias_name("pages")],
         page=page,
     )
     response = breaker.call(lambda es: search.using(es).execute())
     words = query_words(q)
+    page_hits = [hit.to_dict() for hit in response.hits if hit.meta.id.startswith("page-")]
+    own = {hit["translation_key"] for hit in page_hits if hit.get("locale") == language}
+    # A fallback hit whose page the reader has in their own language links to that instead
+    # (asked only when some hit is another language's, so most searches pay no query).
+    fallback_keys = [
+        hit.get("translation_key") for hit in page_hits if hit.get("locale") != language
+    ]
+    translated = {
+        str(page.translation_key): page
+        for page in (
+            Page.objects.live()
+            .public()
+            .filter(locale__language_code=language, translation_key__in=fallback_keys)
+            if fallback_keys
+            else []
+        )
+    }
     results = []
     for hit in response.hits:
         if hit.meta.id.startswith("page-"):
             source = hit.to_dict()
+            locale = source.get("locale", language)
+            key = source.get("translation_key")
+            if locale != language and key in own:
+                continue  # the reader's own translation of this page is listed
+            if locale != language and key in translated:
+                mine = translated.pop(key)
+                own.add(key)
+                source = {**source, "title": mine.title, "summary": "", "url_path": mine.url}
+                locale = language
+            label = str(KIND_LABELS.get(source["kind"], source["kind"]))
+            if locale != language:
+                language_name = names.get(locale, locale)
+                label += " · " + str(_("Language: %(language)s") % {"language": language_name})
             results.append(
                 {
                     # A page's public id is its path, like a member's slug (no pk).
                     "id": source.get("url_path", ""),
                     "type": source["kind"],
-                    "type_label": str(KIND_LABELS.get(source["kind"], source["kind"])),
+                    "type_label": label,
                     "name": source.get("title", ""),
                     "display_name": source.get("title", ""),
+                    "display_lang": locale if locale != language else "",
                     "snippet": str(highlight(source.get("summary", ""), words)),
                     "url": source.get("url_path", ""),
                 }

@@ -21,24 +21,52 @@ MAX_QUERY_WORDS = 8
 
 # Han, hiragana, katakana (incl. the prolonged sound mark) and the iteration mark.
 _CJK = r"\u3005\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
+# Thai and Burmese write words without spaces, like Japanese: cut into bigrams too. Their
+# vowel signs are combining marks, which ``\w`` does not match, so whole blocks are listed.
+_THAI_BURMESE = r"\u0e00-\u0e7f\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f"
+_NGRAM = _CJK + _THAI_BURMESE
+# Scripts with spaces whose letters carry combining signs (Devanagari for Nepali): kept whole.
+_SIGNED = r"\u0900-\u097f"
+_RUN = re.compile(rf"[{_NGRAM}]+|(?:[^\W_{_NGRAM}]|[{_SIGNED}])+")
 _IS_CJK = re.compile(rf"[{_CJK}]")
+_IS_NGRAM = re.compile(rf"[{_NGRAM}]")
+# Latin letters with diacritics (Latin-1 Supplement to Latin Extended Additional, where
+# Vietnamese lives): folded to their base letter so "tro cap" finds "trợ cấp".
+_LATIN = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
+_NO_DECOMPOSITION = {"đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ħ": "h"}
+
+
+def _base_letter(match: re.Match) -> str:
+    char = match.group(0)
+    if char in _NO_DECOMPOSITION:
+        return _NO_DECOMPOSITION[char]
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    # One letter for one letter (ß, æ stay): offsets in folded text stay offsets in the text.
+    return base if len(base) == 1 else char
+
+
+def fold_latin(text: str) -> str:
+    """Latin letters without their diacritics: 'Trợ cấp São Paulo' → 'Tro cap Sao Paulo'.
+    Kana are left alone (NFD would strip their voicing marks: が → か)."""
+    return _LATIN.sub(_base_letter, text)
 
 
 def fold(text: str | None) -> str:
-    """NFKC, katakana → hiragana, lower case. Length-preserving after NFKC, so offsets in the
-    folded text are offsets in ``normalize(text)`` (used by ``highlight``)."""
-    return to_hiragana(normalize(text)).lower()
+    """NFKC, katakana → hiragana, Latin diacritics dropped, lower case. Length-preserving after
+    NFKC, so offsets in the folded text are offsets in ``normalize(text)`` (``highlight``)."""
+    return fold_latin(to_hiragana(normalize(text))).lower()
 
 
 def bigrams(text: str | None) -> str:
-    """Space-separated index terms: CJK runs as overlapping bigrams, other words whole.
+    """Space-separated index terms: CJK, Thai and Burmese runs as overlapping bigrams, other
+    words whole and without diacritics.
 
-    '技能実習生 Tanaka' → '技能 能実 実習 習生 tanaka'. A one-character CJK run stays a unigram.
+    '技能実習生 Tanaka' → '技能 能実 実習 習生 tanaka'; 'trợ cấp' → 'tro cap'. A one-character
+    run stays a unigram.
     """
     terms: list[str] = []
     for run in _RUN.findall(fold(text)):
-        if _IS_CJK.match(run) and len(run) > 1:
+        if _IS_NGRAM.match(run) and len(run) > 1:
             terms.extend(run[i : i + 2] for i in range(len(run) - 1))
         else:
             terms.append(run)
@@ -48,6 +76,12 @@ def bigrams(text: str | None) -> str:
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds Japanese script (then it is matched only through bigrams)."""
     return _IS_CJK.search(text) is not None
+
+
+def needs_ngrams(text: str) -> bool:
+    """Whether ``text`` holds a script written without spaces (Japanese, Chinese, Thai,
+    Burmese): then it is matched only through bigrams, never by the standard analyzer."""
+    return _IS_NGRAM.search(text) is not None
 
 
 _LONG_VOWELS = re.compile(r"ou|oo|uu|aa|ii|ee")

@@ -33,6 +33,10 @@ def _empty_caches():
     from django.core.cache import caches
     from django.core.cache.backends.locmem import LocMemCache
 
+    from portal import locales
+
+    locales.forget()
+
     # Only this process's memory: clearing a Redis cache would flush a whole database.
     for cache in caches.all():
         if isinstance(cache, LocMemCache):

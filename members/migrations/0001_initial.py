@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name_ja', models.CharField(max_length=100, verbose_name='name (Japanese)')),
                 ('name_en', models.CharField(max_length=100, verbose_name='name (English)')),
-                ('code', models.CharField(max_length=3, unique=True, verbose_name='ISO 639-1 code')),
+                ('code', models.CharField(max_length=12, unique=True, verbose_name='ISO 639-1 code')),
             ],
             options={
                 'verbose_name': 'language',

@@ -14,7 +14,7 @@ from .members import (
     new_person_slug,
 )
 from .privacy import Grants, Tier, Visibility, viewer_grants, viewer_tier
-from .regions import Prefecture, Region
+from .regions import Prefecture, Region, english_names
 from .vocabulary import FieldTag, Language, SubNetwork, TaggedGroupField, TaggedIndividualField
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "TaggedIndividualField",
     "Tier",
     "Visibility",
+    "english_names",
     "new_person_slug",
     "viewer_grants",
     "viewer_tier",

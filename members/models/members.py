@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -17,7 +16,7 @@ from wagtail.search import index
 from members.text import normalize, reading_of, romaji_words, to_hiragana
 
 from .privacy import Grants, Tier, Visibility, audience_q, may_see
-from .regions import Prefecture
+from .regions import Prefecture, english_names
 from .vocabulary import Language, SubNetwork, TaggedGroupField, TaggedIndividualField
 
 PERSON_SLUG_ALPHABET = string.ascii_lowercase + string.digits
@@ -478,7 +477,7 @@ class GroupMember(MemberBase):
 
     @property
     def display_name(self) -> str:
-        english = (get_language() or "ja").startswith("en")
+        english = english_names()
         return self.name_en if english and self.name_en else self.name
 
     def normalize_text(self) -> None:

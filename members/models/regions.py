@@ -8,6 +8,12 @@ SYNONYMS_HELP = _(
 )
 
 
+def english_names() -> bool:
+    """Whether the active language shows names in English: every language but Japanese and
+    やさしい日本語 does, since a Vietnamese or Nepali reader reads Latin letters sooner than kanji."""
+    return not (get_language() or "ja").startswith("ja")
+
+
 class BilingualName(models.Model):
     """Vocabulary rows carry a Japanese and an English name; ``label`` picks by language."""
 
@@ -23,7 +29,7 @@ class BilingualName(models.Model):
 
     @property
     def label(self) -> str:
-        return self.name_en if (get_language() or "ja").startswith("en") else self.name_ja
+        return self.name_en if english_names() else self.name_ja
 
 
 class Region(BilingualName):

@@ -45,9 +45,10 @@ class TaggedIndividualField(TaggedItemBase):
 
 
 class Language(BilingualName):
-    """A language a member can work in (ISO 639-1)."""
+    """A language a member can work in: the site's language code (settings.SITE_LANGUAGES) where
+    the site has that language, else ISO 639-1."""
 
-    code = models.CharField(_("ISO 639-1 code"), max_length=3, unique=True)
+    code = models.CharField(_("language code"), max_length=12, unique=True)
 
     class Meta:
         ordering = ["code"]

@@ -1,7 +1,8 @@
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from members.models import english_names
 
 
 @register_setting(icon="site")
@@ -21,6 +22,7 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def footer_text(self) -> str:
-        if (get_language() or "ja").startswith("en"):
+        # A Vietnamese or Nepali reader reads the English text sooner than the Japanese.
+        if english_names():
             return self.footer_text_en or self.footer_text_ja
         return self.footer_text_ja

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+import django.conf.locale
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -261,9 +262,41 @@ LOGIN_REDIRECT_URL = "/my/"
 INVITATION_DAYS = int(env_str("INVITATION_DAYS", "14"))
 LOGOUT_REDIRECT_URL = "/"
 
-# Japanese first, English beside it: ja is the default and lives at "/", en at "/en/".
+# The languages of the site, one line each: adding one is a line here and a catalogue in locale/.
+# (code, its own name in its own script, text direction). The code is the URL prefix, the Wagtail
+# locale and the directory's Language.code, so "groups that help in your language" join on it.
+# Tagalog is "tl" (ISO 639-1, as migrants' guides and the directory already write it), not
+# "fil". Japanese is the default and lives at "/"; every other language under "/<code>/".
+SITE_LANGUAGES = [
+    ("ja", "日本語", "ltr"),
+    ("ja-x-easy", "やさしい日本語", "ltr"),
+    ("en", "English", "ltr"),
+    ("vi", "Tiếng Việt", "ltr"),
+    ("tl", "Tagalog", "ltr"),
+    ("pt-br", "Português (Brasil)", "ltr"),
+    ("zh-hans", "简体中文", "ltr"),
+    ("ne", "नेपाली", "ltr"),
+    ("id", "Bahasa Indonesia", "ltr"),
+    ("ko", "한국어", "ltr"),
+    ("es", "Español", "ltr"),
+    ("th", "ไทย", "ltr"),
+    ("my", "မြန်မာ", "ltr"),
+]
 LANGUAGE_CODE = "ja"
-LANGUAGES = [("ja", "日本語"), ("en", "English")]
+LANGUAGES = [(code, name) for code, name, _direction in SITE_LANGUAGES]
+LANGUAGES_BIDI = [code for code, _name, direction in SITE_LANGUAGES if direction == "rtl"]
+# A UI string missing from a catalogue shows this language's text instead (portal.translation);
+# a language not listed falls back to the English msgid, not to the default Japanese.
+LANGUAGE_FALLBACKS = {"ja-x-easy": "ja"}
+# The languages the site's e-mails are written in (one template each). A reader of another
+# language gets the mail in English, a reader of やさしい日本語 in Japanese.
+MAIL_LANGUAGES = [("ja", "日本語"), ("en", "English")]
+# Django's LANG_INFO lacks these codes; get_language_info() and the admin need them.
+EXTRA_LANG_INFO = {
+    "ja-x-easy": {"bidi": False, "code": "ja-x-easy", "name": "Easy Japanese", "name_local": "やさしい日本語"},
+    "tl": {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"},
+}  # fmt: skip
+django.conf.locale.LANG_INFO = {**django.conf.locale.LANG_INFO, **EXTRA_LANG_INFO}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -5,11 +5,13 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from caching import shared
 from members import vocabulary
+from members.models import english_names
 from portal.models import HomePage
+from portal.ruby import with_ruby
+from portal.translations import home_pages, outdated_source, page_translations
 from portal.visibility import passes_a_restriction, visible_among, visible_pages
 
 register = template.Library()
@@ -38,25 +40,28 @@ def language_links(context) -> list[dict]:
 
 def _language_links(request, page) -> list[dict]:
     current = get_language()
-    translations = {}
+    translations = homes = {}
     if page is not None and hasattr(page, "get_translations"):
-        # Every language's translation in one query rather than one per language.
-        visible = visible_pages(page.get_translations(inclusive=True), request)
-        translations = {t.locale.language_code: t for t in visible.select_related("locale")}
+        translations, homes = page_translations(page, request), home_pages(request)
     links = []
     for code, name in settings.LANGUAGES:
-        url = None
-        if page is not None and hasattr(page, "get_translations"):
-            translation = (
-                translations.get(code)
-                or HomePage.objects.live().filter(locale__language_code=code).first()
-            )
-            if translation is not None:
-                url = translation.get_url(request)
+        # A page without a translation in ``code`` links to that language's home page.
+        target = translations.get(code) or homes.get(code)
+        url = target.get_url(request) if target is not None else None
         if url is None:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.inclusion_tag("components/translation_notice.html", takes_context=True)
+def translation_notice(context) -> dict:
+    """「原文が更新されています」 in the reader's language, on a translation whose Japanese source
+    was published again after it."""
+    page, request = context.get("page"), context.get("request")
+    if page is None or request is None or not hasattr(page, "get_translations"):
+        return {"source": None}
+    return {"source": outdated_source(page, request), "request": request}
 
 
 @register.simple_tag
@@ -69,11 +74,11 @@ def lang_path(path: str) -> str:
 def _menu(request=None) -> list:
     """The active locale's home page's children marked "show in menus" that ``request`` may
     open (``None``: anyone may)."""
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return []
-    home = HomePage.objects.live().filter(locale=locale).first()
+    # A language without its own home page (no content translated yet) shows the Japanese menu.
+    homes = {
+        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
+    }
+    home = homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
     if home is None:
         return []
     return list(visible_pages(home.get_children().in_menu(), request))
@@ -121,7 +126,7 @@ def _routed_ancestors(page) -> list | None:
 def prefecture_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     """Prefectures grouped by 地方 as (region label, [(code, label)]) in the active language:
     the options of the home page's directory search, valued as the directory's ``prefecture``."""
-    english = (get_language() or settings.LANGUAGE_CODE).startswith("en")
+    english = english_names()
     return [
         (
             region_en if english else region_ja,
@@ -143,3 +148,9 @@ def lang_attr(text) -> str:
     if language.startswith("ja") or not _JAPANESE.search(str(text or "")):
         return ""
     return format_html(' lang="{}"', "ja")
+
+
+@register.filter
+def ruby(value, kind: str = "text"):
+    """Readings written 漢字《かんじ》 as <ruby>: ``{{ text|ruby }}``, ``{{ rich|ruby:"html" }}``."""
+    return with_ruby(value, is_html=kind == "html")

@@ -34,7 +34,7 @@ def test_import_creates_groups_and_individuals(tmp_path):
     group = GroupMember.objects.get(member_number="G1")
     assert group.prefecture.code == "23"
     assert sorted(group.fields.names()) == ["労働", "技能実習"]
-    assert sorted(group.languages.values_list("code", flat=True)) == ["pt", "vi"]
+    assert sorted(group.languages.values_list("code", flat=True)) == ["pt-br", "vi"]
     assert group.participations.get().role == ParticipationRole.COORDINATOR
     assert group.slug  # derived from the reading when the file has none
     person = IndividualMember.objects.get(member_number="P1")

@@ -53,7 +53,7 @@ def test_directory_in_english_with_filters(client, directory):
     response = client.get("/en/members/?region=kanto&field=labour&language=vi&bogus=1")
     assert response.status_code == 200
     page = html(response)
-    assert '<html lang="en">' in page
+    assert '<html lang="en" dir="ltr">' in page
     assert "Migrant Support Association" in page  # the English name of 公開の会
     assert "Vietnamese" in page
 

@@ -57,7 +57,7 @@ def test_every_page_type_renders_in_each_language(client, site_tree, language_co
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         html = response.content.decode()
-        assert f'<html lang="{language_code}">' in html
+        assert f'<html lang="{language_code}" dir="ltr">' in html
         assert f"<h1>{escape(page.title)}</h1>" in html or escape(page.title) in html, page.url
 
 

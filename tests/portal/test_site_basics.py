@@ -12,7 +12,7 @@ def test_not_found_page_is_translated_and_offers_a_way_back(client, home_pages):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     html = response.content.decode()
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert 'href="/en/"' in html and 'action="/en/search/"' in html
 
 

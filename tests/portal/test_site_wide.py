@@ -121,7 +121,7 @@ def test_not_found_is_the_sites_own_page_in_the_visitors_language(
     response = client.get(url)
     assert response.status_code == 404
     html = response.content.decode()
-    assert f'<html lang="{lang}">' in html
+    assert f'<html lang="{lang}" dir="ltr">' in html
     assert f"<h1>{title}</h1>" in html
     assert 'class="site-header"' in html and 'class="main-menu"' in html  # extends base
 

@@ -23,7 +23,7 @@ FILTERS = [
     {"language": ("vi", "tl")},
     {"network": ("trainees",)},
     {"type": ("individual",)},
-    {"region": ("kinki",), "language": ("pt", "es"), "field": ("labour", "legal-aid")},
+    {"region": ("kinki",), "language": ("pt-br", "es"), "field": ("labour", "legal-aid")},
     {"prefecture": ("29",), "field": ("refugees",)},
 ]
 

@@ -15,7 +15,7 @@ def groups(es, refresh, make_group):
     make_group("名古屋技能実習生支援ネット", kana="なごやぎのうじっしゅうせいしえんねっと", prefecture="23",
                fields=["technical-intern-training"], languages=["vi"], networks=["trainees"])  # fmt: skip
     make_group("浜松外国人労働者の会", kana="はままつがいこくじんろうどうしゃのかい", prefecture="22",
-               fields=["technical-intern-training", "labour"], languages=["pt"])  # fmt: skip
+               fields=["technical-intern-training", "labour"], languages=["pt-br"])  # fmt: skip
     make_group("東京医療相談会", kana="とうきょういりょうそうだんかい", prefecture="13",
                fields=["medical-care"], languages=["vi", "en"])  # fmt: skip
     refresh()
@@ -38,14 +38,14 @@ def test_region_filter_and_region_count_includes_its_prefectures(groups):
 
 
 def test_or_within_a_facet_and_across_facets(groups):
-    assert run(language=["vi", "pt"]).count == 3
+    assert run(language=["vi", "pt-br"]).count == 3
     assert run(language=["vi"], field=["technical-intern-training"]).count == 1
 
 
 def test_counts_are_disjunctive(groups):
-    results = run(language=["pt"])
+    results = run(language=["pt-br"])
     assert results.count == 1
-    assert counts(results, "language") == {"vi": 2, "pt": 1, "en": 1}
+    assert counts(results, "language") == {"vi": 2, "pt-br": 1, "en": 1}
     assert counts(results, "field") == {"technical-intern-training": 1, "labour": 1}
 
 

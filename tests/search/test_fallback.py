@@ -32,7 +32,7 @@ def places():
         name_en="Nagoya Union",
         prefecture=PrefectureFactory(code="23"),
         fields=["labour", "technical-intern-training"],
-        languages=["vi", "pt"],
+        languages=["vi", "pt-br"],
         subnetworks=[("trainees", "member")],
     )
     hamamatsu = GroupMemberFactory(
@@ -40,7 +40,7 @@ def places():
         kana="はままつたぶんかきょうせいせんたー",
         prefecture=PrefectureFactory(code="22"),
         fields=["children-education"],
-        languages=["pt"],
+        languages=["pt-br"],
     )
     tokyo = GroupMemberFactory(
         name="新宿難民支援の会",

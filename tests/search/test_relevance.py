@@ -100,7 +100,7 @@ UNDERSTOOD = [
     ("ベトナム 技能実習", {"language": "vi", "field": "technical-intern-training"}),
     ("Filipino women", {"language": "tl", "field": "women-dv"}),
     ("京都 法律相談", {"prefecture": "26", "field": "legal-aid"}),
-    ("kanagawa brazilian", {"prefecture": "14", "language": "pt"}),
+    ("kanagawa brazilian", {"prefecture": "14", "language": "pt-br"}),
     ("ネパール語 東京", {"language": "ne", "prefecture": "13"}),
     ("osaka refugees", {"prefecture": "27", "field": "refugees"}),
     ("九州 医療", {"region": "kyushu", "field": "medical-care"}),

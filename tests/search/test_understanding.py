@@ -15,7 +15,7 @@ from search.params import DirectoryParams, parse_directory
 ROWS = [
     ("prefecture", "23", ["愛知県", "Aichi", "名古屋", "Nagoya"]),
     ("region", "chugoku", ["中国地方", "Chugoku"]),
-    ("language", "zh", ["中国語", "Chinese"]),
+    ("language", "zh-hans", ["中国語", "Chinese"]),
     ("language", "vi", ["ベトナム語", "Vietnamese", "Vietnam", "Tiếng Việt"]),
     ("field", "women-dv", ["女性・DV", "Women & domestic violence", "women"]),
     ("region", "hokkaido", ["北海道地方", "Hokkaido"]),

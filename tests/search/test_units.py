@@ -45,7 +45,7 @@ def test_user_text_never_reaches_query_string():
             directory_search(
                 DirectoryParams(q=q), grants=Grants(Tier.ANONYMOUS), index="i", english=False
             ),
-            site_search(q, grants=Grants(Tier.ANONYMOUS), language="ja", indices=["i"]),
+            site_search(q, grants=Grants(Tier.ANONYMOUS), languages=["ja"], indices=["i"]),
             suggest_search(q, grants=Grants(Tier.ANONYMOUS), index="i"),
         ):
             body = json.dumps(search.to_dict(), ensure_ascii=False)
