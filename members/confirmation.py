@@ -209,9 +209,9 @@ def absolute(path: str) -> str:
 
 
 def member_page_path(language: str) -> str:
-    """The members' own space (マイページ, the memberspace app at ``/my/``), in ``language``:
+    """The members' own space (マイページ, the memberspace app at ``/mypage/``), in ``language``:
     Japanese has no prefix, other languages theirs (``i18n_patterns``)."""
-    return "/my/" if language == settings.LANGUAGE_CODE else f"/{language}/my/"
+    return "/mypage/" if language == settings.LANGUAGE_CODE else f"/{language}/mypage/"
 
 
 def reminder_message(*, member: Member, manager) -> EmailMultiAlternatives:

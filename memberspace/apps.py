@@ -1,4 +1,4 @@
-"""The members' own space at /my/ (マイページ): the entries an account manages, their edit
+"""The members' own space at /mypage/ (マイページ): the entries an account manages, their edit
 form (drafts approved by the secretariat) and their visibility and consent."""
 
 from django.apps import AppConfig

@@ -1,4 +1,4 @@
-"""/my/ (マイページ): thin views over ``memberspace.services`` and ``members.consent``.
+"""/mypage/ (マイページ): thin views over ``memberspace.services`` and ``members.consent``.
 
 Every entry comes from ``managed_by(request.user)``: an entry the account does not manage
 answers 404, the same as one that does not exist."""

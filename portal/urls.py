@@ -46,7 +46,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("relay.urls")),
     path("search/", include("search.urls")),
     path("accounts/", include("accounts.urls")),
-    path("my/", include("memberspace.urls")),
+    path("mypage/", include("memberspace.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -27,6 +27,18 @@ def _require_elasticsearch(request):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Japanese: Django's LocaleMiddleware activates a request's language
+    in the thread and leaves it there, so a test that reverses a URL after another test asked
+    for an /en/ page would otherwise get the English URL."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _empty_caches():
     """Each test starts with empty caches: a rolled-back test sends no signal that would
     empty them, so a cached site, settings or page could leak into the next test."""

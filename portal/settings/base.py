@@ -257,7 +257,7 @@ CONFIRMATION_STALE_MONTHS = int(env_str("CONFIRMATION_STALE_MONTHS", "18"))
 LOGIN_URL = "login"
 # The members' own space (マイページ): where a log-in without ?next= and an accepted
 # invitation land.
-LOGIN_REDIRECT_URL = "/my/"
+LOGIN_REDIRECT_URL = "/mypage/"
 # How long an invitation link works after it was sent; shortening it also ends older links.
 INVITATION_DAYS = int(env_str("INVITATION_DAYS", "14"))
 LOGOUT_REDIRECT_URL = "/"

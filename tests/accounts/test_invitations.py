@@ -35,7 +35,7 @@ def test_accepting_makes_an_account_links_the_group_and_logs_in(client, hidden_g
     response = set_password(client, path)
 
     assert response.status_code == 302
-    assert response["Location"] == "/my/"
+    assert response["Location"] == "/mypage/"
     user = User.objects.get(username="taro@example.org")
     assert user.email == "taro@example.org"
     assert user.check_password(PASSWORD)
@@ -49,7 +49,7 @@ def test_accepting_makes_an_account_links_the_group_and_logs_in(client, hidden_g
 def test_accepting_links_a_person_to_their_own_entry(client, person, outbox):
     send(person, email="hanako@example.org", language="en")
     response = set_password(client, link_in(outbox[0]))
-    assert response["Location"] == "/en/my/"
+    assert response["Location"] == "/en/mypage/"
     person.refresh_from_db()
     assert person.user.username == "hanako@example.org"
     assert person.manager_accounts() == [person.user]

@@ -105,10 +105,10 @@ def test_a_wrong_old_password_changes_nothing(client, hanako):
 @pytest.mark.parametrize(("prefix", "label"), [("", "マイページ"), ("/en", "My page")])
 def test_the_header_links_my_page_when_logged_in(client, hanako, home_pages, prefix, label):
     anonymous = client.get(f"{prefix}/accounts/login/").content.decode()
-    assert f'href="{prefix}/my/"' not in anonymous
+    assert f'href="{prefix}/mypage/"' not in anonymous
     client.force_login(hanako)
     page = client.get(f"{prefix}/accounts/login/").content.decode()
-    assert f'<a class="account-my" href="{prefix}/my/">{label}</a>' in page
+    assert f'<a class="account-my" href="{prefix}/mypage/">{label}</a>' in page
 
 
 def test_a_reset_lifts_the_lockout_of_the_account(client, hanako, outbox, settings):

@@ -48,7 +48,7 @@ def test_a_manager_edits_their_entry_and_sees_it_pending(
 ):
     for width in VIEWPORTS:
         page = pages(width)
-        log_in(page, site, f"{prefix}/my/")
+        log_in(page, site, f"{prefix}/mypage/")
         expect(page.locator("h1")).to_have_text(texts["my"])
         assert_page_ok(page)
         shoot(page, f"m-{language}-01-my-page")

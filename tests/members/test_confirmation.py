@@ -139,7 +139,7 @@ def test_reminders_go_to_every_active_manager_once(settings):
     assert "内容に変更なし" in first.body
     assert "最終確認日：2024年1月10日" in first.body
     assert "https://smj.example/members/confirm/" in first.body
-    assert "https://smj.example/my/" in first.body
+    assert "https://smj.example/mypage/" in first.body
     stale.refresh_from_db()
     assert stale.confirmation_reminded_at is not None
     # The next day's run leaves them alone for a month.
@@ -157,7 +157,7 @@ def test_english_template_renders_in_english(settings, monkeypatch):
     assert message.subject == "[SMJ] Please confirm your directory entry (Old Group)"
     assert "never been confirmed (counted from 1 April 2019)" in message.body
     assert "/en/members/confirm/" in message.body
-    assert "/en/my/" in message.body
+    assert "/en/mypage/" in message.body
 
 
 def test_entries_without_managers_are_skipped_and_reported():

@@ -1,4 +1,4 @@
-"""/my/: a manager's entries, the edit form (a draft for approval) and privacy (not a draft)."""
+"""/mypage/: a manager's entries, the edit form (a draft for approval) and privacy (not a draft)."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -38,7 +38,7 @@ def test_my_page_lists_the_entries_i_manage_with_their_state(
 def test_others_entries_answer_404(manager_client, managed_group):
     other = GroupMemberFactory(name="よその会")
     person = IndividualMemberFactory()
-    for url in (edit_url(other), edit_url(person), "/my/page/tsunagaru-support/"):
+    for url in (edit_url(other), edit_url(person), "/mypage/page/tsunagaru-support/"):
         assert manager_client.get(url).status_code == 404
     for url in (edit_url(other), privacy_url(other), privacy_url(person)):
         assert (

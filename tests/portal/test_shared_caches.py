@@ -161,7 +161,7 @@ def test_site_settings_show_on_the_next_request(client, home_pages):
 
 
 def test_the_english_home_follows_its_publication(client, home_pages):
-    assert '<html lang="en">' in client.get("/en/").content.decode()
+    assert '<html lang="en" dir="ltr">' in client.get("/en/").content.decode()
     en = home_pages["en"]
     en.title = "SMJ, renamed"
     en.save_revision().publish()

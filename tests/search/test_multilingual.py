@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Locale
 
-from members.models import Tier
+from members.models import Grants, Tier
 from portal.models import StandardPage
 from search import service
 from search.text import bigrams, fold, highlight
@@ -67,7 +67,7 @@ def pages(es, home_pages, django_capture_on_commit_callbacks):
 
 def search(q, code):
     with translation.override(code):
-        return service.site(q, tier=Tier.ANONYMOUS).results
+        return service.site(q, grants=Grants(Tier.ANONYMOUS)).results
 
 
 def test_plain_letters_find_the_vietnamese_title(pages):
