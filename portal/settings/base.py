@@ -91,6 +91,10 @@ SEARCH_FAILURE_ALERT_MINUTES = int(env_str("SEARCH_FAILURE_ALERT_MINUTES", "15")
 ELASTICSEARCH_HOME = Path(env_str("ELASTICSEARCH_HOME", str(BASE_DIR / ".cache" / "elasticsearch")))
 
 INSTALLED_APPS = [
+    # First, so a serialized rollback (transactional tests) restores content types before the
+    # rows that point at them: Wagtail's Task.__init__ otherwise looks its type up mid-restore
+    # and, with a cold cache, creates it under a new id that the restored row then collides with.
+    "django.contrib.contenttypes",
     "portal",
     "members",
     "accounts",
@@ -120,7 +124,6 @@ INSTALLED_APPS = [
     "taggit",
     "django.contrib.admin",
     "django.contrib.auth",
-    "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
