@@ -144,7 +144,7 @@ def page_languages(page: Page, request) -> list[dict]:
     current = get_language()
     return [
         {"code": code, "name": name, "page": translations[code], "current": code == current}
-        for code, name, _direction in settings.SITE_LANGUAGES
+        for code, name, *_ in settings.SITE_LANGUAGES
         if code in translations
     ]
 

@@ -266,28 +266,31 @@ INVITATION_DAYS = int(env_str("INVITATION_DAYS", "14"))
 LOGOUT_REDIRECT_URL = "/"
 
 # The languages of the site, one line each: adding one is a line here and a catalogue in locale/.
-# (code, its own name in its own script, text direction). The code is the URL prefix, the Wagtail
-# locale and the directory's Language.code, so "groups that help in your language" join on it.
+# (code, its own name in its own script, text direction, Open Graph locale). The code is the URL
+# prefix, the Wagtail locale and the directory's Language.code, so "groups that help in your
+# language" join on it.
 # Tagalog is "tl" (ISO 639-1, as migrants' guides and the directory already write it), not
 # "fil". Japanese is the default and lives at "/"; every other language under "/<code>/".
 SITE_LANGUAGES = [
-    ("ja", "日本語", "ltr"),
-    ("ja-x-easy", "やさしい日本語", "ltr"),
-    ("en", "English", "ltr"),
-    ("vi", "Tiếng Việt", "ltr"),
-    ("tl", "Tagalog", "ltr"),
-    ("pt-br", "Português (Brasil)", "ltr"),
-    ("zh-hans", "简体中文", "ltr"),
-    ("ne", "नेपाली", "ltr"),
-    ("id", "Bahasa Indonesia", "ltr"),
-    ("ko", "한국어", "ltr"),
-    ("es", "Español", "ltr"),
-    ("th", "ไทย", "ltr"),
-    ("my", "မြန်မာ", "ltr"),
+    ("ja", "日本語", "ltr", "ja_JP"),
+    ("ja-x-easy", "やさしい日本語", "ltr", "ja_JP"),
+    ("en", "English", "ltr", "en_US"),
+    ("vi", "Tiếng Việt", "ltr", "vi_VN"),
+    ("tl", "Tagalog", "ltr", "tl_PH"),
+    ("pt-br", "Português (Brasil)", "ltr", "pt_BR"),
+    ("zh-hans", "简体中文", "ltr", "zh_CN"),
+    ("ne", "नेपाली", "ltr", "ne_NP"),
+    ("id", "Bahasa Indonesia", "ltr", "id_ID"),
+    ("ko", "한국어", "ltr", "ko_KR"),
+    ("es", "Español", "ltr", "es_LA"),
+    ("th", "ไทย", "ltr", "th_TH"),
+    ("my", "မြန်မာ", "ltr", "my_MM"),
 ]
 LANGUAGE_CODE = "ja"
-LANGUAGES = [(code, name) for code, name, _direction in SITE_LANGUAGES]
-LANGUAGES_BIDI = [code for code, _name, direction in SITE_LANGUAGES if direction == "rtl"]
+LANGUAGES = [(code, name) for code, name, *_ in SITE_LANGUAGES]
+LANGUAGES_BIDI = [code for code, _name, direction, _og in SITE_LANGUAGES if direction == "rtl"]
+# Open Graph wants language_TERRITORY; Spanish readers here are mostly from Latin America.
+OPEN_GRAPH_LOCALES = {code: og for code, _name, _direction, og in SITE_LANGUAGES}
 # A UI string missing from a catalogue shows this language's text instead (portal.translation);
 # a language not listed falls back to the English msgid, not to the default Japanese.
 LANGUAGE_FALLBACKS = {"ja-x-easy": "ja"}

@@ -38,10 +38,21 @@ def language_links(context) -> list[dict]:
     return kept[1]
 
 
+@register.simple_tag(takes_context=True)
+def open_graph_locales(context) -> tuple[str, list[str]]:
+    """This page's Open Graph locale and those of its translations (やさしい日本語 shares
+    Japanese's ja_JP, so it is named once)."""
+    links = language_links(context)
+    current = settings.OPEN_GRAPH_LOCALES.get(get_language(), "ja_JP")
+    alternates = {settings.OPEN_GRAPH_LOCALES[link["code"]] for link in links if link["equivalent"]}
+    return current, sorted(alternates - {current})
+
+
 def _language_links(request, page) -> list[dict]:
     current = get_language()
     translations = homes = {}
-    if page is not None and hasattr(page, "get_translations"):
+    is_page = page is not None and hasattr(page, "get_translations")
+    if is_page:
         translations, homes = page_translations(page, request), home_pages(request)
     links = []
     for code, name in settings.LANGUAGES:
@@ -50,7 +61,17 @@ def _language_links(request, page) -> list[dict]:
         url = target.get_url(request) if target is not None else None
         if url is None:
             url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                # The same content in that language: a page's translation, or another view under
+                # that language's prefix; not the home page a missing translation falls back to.
+                "equivalent": code in translations or not is_page,
+            }
+        )
     return links
 
 

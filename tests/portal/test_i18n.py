@@ -9,7 +9,7 @@ from devtools.translation_status import shares
 from members.models import Language
 from portal.models import SiteSettings
 
-SITE_CODES = [code for code, _name, _direction in settings.SITE_LANGUAGES]
+SITE_CODES = [code for code, *_ in settings.SITE_LANGUAGES]
 
 
 def test_one_setting_lists_every_language_for_django_and_wagtail():

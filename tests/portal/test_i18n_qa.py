@@ -2,8 +2,10 @@
 groups that can help, drawn live from the directory under the directory's privacy rules."""
 
 import datetime
+import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from wagtail.models import Locale
 
@@ -62,6 +64,21 @@ def test_picker_lists_the_live_translations_each_in_its_own_script(client, qa):
     assert 'hreflang="vi" aria-current="page">Tiếng Việt</a>' in picker
     assert ">English</a>" in picker
     assert "Tagalog" not in picker  # a draft translation is not offered
+
+
+@pytest.mark.django_db
+def test_head_names_the_readers_locale_and_only_the_real_translations(client, qa):
+    html = client.get(qa["vi"].url).content.decode()
+    head = html.split("</head>")[0]
+    assert '<meta property="og:locale" content="vi_VN">' in head
+    alternates = re.findall(r'og:locale:alternate" content="([^"]+)"', head)
+    assert alternates == ["en_US", "ja_JP"]  # not Tagalog's draft, nor languages it lacks
+    hreflangs = re.findall(r'<link rel="alternate" hreflang="([^"]+)"', head)
+    assert sorted(hreflangs) == ["en", "ja", "vi"]
+    # A view that is the same in every language (the directory) names them all.
+    head = client.get("/vi/members/").content.decode().split("</head>")[0]
+    assert len(re.findall(r'<link rel="alternate" hreflang=', head)) == len(settings.LANGUAGES)
+    assert "og:locale:alternate" in head and 'content="my_MM"' in head
 
 
 @pytest.mark.django_db
