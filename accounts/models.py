@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from members.models import GroupMember, IndividualMember
 
@@ -24,7 +25,7 @@ class Invitation(models.Model):
     email = models.EmailField(_("e-mail address"))
     group = models.ForeignKey(
         GroupMember,
-        verbose_name=_("group"),
+        verbose_name=pgettext_lazy("member group", "group"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,

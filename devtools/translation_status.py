@@ -26,11 +26,15 @@ class Share:
 
 
 def entries(path: Path) -> dict[tuple[str, str], bool]:
-    """(msgctxt, msgid) → whether every msgstr is filled in; the header is left out."""
+    """(msgctxt, msgid) → whether every msgstr is filled in and not fuzzy (gettext ignores
+    a fuzzy guess, so the reader sees the fallback); the header is left out."""
     found = {}
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         fields: dict[str, str] = {}
         key = None
+        fuzzy = any(
+            line.startswith("#,") and "fuzzy" in line.split() for line in block.splitlines()
+        )
         for line in block.splitlines():
             if line.startswith("#"):
                 continue
@@ -39,7 +43,8 @@ def entries(path: Path) -> dict[tuple[str, str], bool]:
             fields[key] = fields.get(key, "") + "".join(_STRING.findall(line))
         if fields.get("msgid"):
             strings = [value for name, value in fields.items() if name.startswith("msgstr")]
-            found[(fields.get("msgctxt", ""), fields["msgid"])] = bool(strings) and all(strings)
+            filled = bool(strings) and all(strings) and not fuzzy
+            found[(fields.get("msgctxt", ""), fields["msgid"])] = filled
     return found
 
 

@@ -7,6 +7,7 @@ counter table and no cache are needed, and every worker sees the same counts.
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from members.models import GroupMember
 
@@ -22,7 +23,7 @@ class RelayStatus(models.TextChoices):
 class RelayMessage(models.Model):
     group = models.ForeignKey(
         GroupMember,
-        verbose_name=_("group"),
+        verbose_name=pgettext_lazy("member group", "group"),
         on_delete=models.CASCADE,
         related_name="relay_messages",
     )

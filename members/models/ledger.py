@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .members import GroupMember, IndividualMember
 from .privacy import Visibility
@@ -41,7 +42,10 @@ class MemberLink(models.Model):
     """One entry of either kind: exactly one of the two keys is set."""
 
     group = _member_key(
-        GroupMember, _("group"), on_delete=models.CASCADE, related_name="privacy_requests"
+        GroupMember,
+        pgettext_lazy("member group", "group"),
+        on_delete=models.CASCADE,
+        related_name="privacy_requests",
     )
     individual = _member_key(
         IndividualMember,
@@ -116,7 +120,10 @@ class ConsentRecord(MemberLink):
 
     # Kept if the entry is deleted: the ledger outlives it.
     group = _member_key(
-        GroupMember, _("group"), on_delete=models.SET_NULL, related_name="consent_records"
+        GroupMember,
+        pgettext_lazy("member group", "group"),
+        on_delete=models.SET_NULL,
+        related_name="consent_records",
     )
     individual = _member_key(
         IndividualMember,
