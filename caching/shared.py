@@ -5,8 +5,9 @@ cache instead of queried on every request.
 Each topic has a generation token that every key of the topic carries; a change replaces the
 token, which orphans the topic's whole data at once. It is replaced at once and again after the
 transaction commits, as for the page cache: a request that read the old rows while the change
-was uncommitted must not leave them in the fresh cache. The TTL bounds what a process that
-missed the signal (LocMem with several workers) can keep.
+was uncommitted must not leave them in the fresh cache. ``settings.SHARED_CACHE_SECONDS`` bounds
+what a process that missed the signal could keep; production without a shared cache sets it to 0
+(every worker's own LocMem would keep a withdrawn member in the counts until the TTL).
 
 Only data that every visitor may see goes in: a caller filters restricted and unpublished
 pages out before it stores anything, and checks what depends on the viewer per request.
@@ -16,6 +17,7 @@ import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 
@@ -26,7 +28,6 @@ MEMBERS = "members"
 # User accounts, their groups and permissions.
 ACCOUNTS = "accounts"
 
-_SECONDS = 60
 _MISSING = object()
 T = TypeVar("T")
 
@@ -47,8 +48,11 @@ def _generation(topic: str) -> str:
     return token
 
 
-def remember(topic: str, key: str, compute: Callable[[], T], *, seconds: int = _SECONDS) -> T:
+def remember(topic: str, key: str, compute: Callable[[], T], *, seconds: int | None = None) -> T:
     """``compute()``'s value, from the cache while ``topic`` has not changed."""
+    seconds = settings.SHARED_CACHE_SECONDS if seconds is None else seconds
+    if seconds <= 0:
+        return compute()
     full_key = f"shared:{topic}:{_generation(topic)}:{key}"
     value = _cache().get(full_key, _MISSING)
     if value is _MISSING:

@@ -187,6 +187,8 @@ else:
 # How long an anonymous page is kept at most (never past a page's expire_at); 0 turns the
 # page cache off. Bounded so a typo cannot keep a hidden member on a page for days.
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "300"))
+# The menu, sites and membership counts, the same for every visitor (caching.shared).
+SHARED_CACHE_SECONDS = int(env_str("SHARED_CACHE_SECONDS", "60"))
 if not 0 <= PAGE_CACHE_SECONDS <= 3600:
     raise ImproperlyConfigured(f"PAGE_CACHE_SECONDS must be 0..3600, got {PAGE_CACHE_SECONDS}")
 

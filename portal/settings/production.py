@@ -47,6 +47,8 @@ STORAGES = {
 
 # Each gunicorn worker would keep its own local-memory page cache, and a member hidden through
 # one worker would stay visible from the others' caches until their TTL: without a shared
-# cache (CACHE_URL, Redis) production caches no pages.
+# cache (CACHE_URL, Redis) production caches no pages, and no shared data either (the menu and
+# the membership counts would lag a change made through another worker).
 if not CACHE_URL:
     PAGE_CACHE_SECONDS = 0
+    SHARED_CACHE_SECONDS = 0

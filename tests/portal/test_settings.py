@@ -119,8 +119,8 @@ def test_migrations_are_complete():
 
 def test_production_caches_pages_only_in_a_shared_cache():
     """Per-worker memory caches could not all be emptied when a member is hidden."""
-    code = "import portal.settings.production as s; print(s.PAGE_CACHE_SECONDS)"
+    code = "import portal.settings.production as s; print(s.PAGE_CACHE_SECONDS, s.SHARED_CACHE_SECONDS)"
     env = {"SECRET_KEY": REAL_SECRET, "SITE_URL": "https://smj.example"}
-    assert run_python(code, **env).stdout.split() == ["0"]
+    assert run_python(code, **env).stdout.split() == ["0", "0"]
     shared = run_python(code, CACHE_URL="redis://127.0.0.1:6379/0", **env)
-    assert shared.stdout.split() == ["300"], shared.stderr
+    assert shared.stdout.split() == ["300", "60"], shared.stderr

@@ -209,3 +209,14 @@ def test_a_topic_is_forgotten_alone():
     assert shared.remember(shared.MEMBERS, "k", lambda: "again") == "members"
     assert shared.remember(shared.PAGES, "k", lambda: "again") == "again"
     assert kept == [1, 2]
+
+
+def test_without_seconds_nothing_is_kept(settings):
+    """Production without a shared cache: every request computes, so no worker lags."""
+    settings.SHARED_CACHE_SECONDS = 0
+    calls = []
+    for _ in range(2):
+        assert shared.remember(shared.MEMBERS, "k0", lambda: calls.append(1) or len(calls)) == len(
+            calls
+        )
+    assert calls == [1, 1]
