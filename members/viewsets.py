@@ -24,6 +24,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -500,8 +501,10 @@ class ConsentLedgerView(SecretariatOnlyMixin, ReportView):
         DateColumn("at", label=_("When")),
         Column("member", label=_("Entry"), accessor=_member_name),
         Column("field", label=_("What"), accessor="get_field_display"),
-        Column("from_value", label=_("From")),
-        Column("to_value", label=_("To")),
+        # The fields' own labels ("from"/"to", i.e. before/after the change): the capitalised
+        # "From" is the fund page's column of givers, and translates as such.
+        Column("from_value", label=capfirst(_("from"))),
+        Column("to_value", label=capfirst(_("to"))),
         Column("how", label=_("How"), accessor="get_how_display"),
         UserColumn("by", label=_("Who")),
     ]

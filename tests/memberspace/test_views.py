@@ -219,6 +219,8 @@ def test_the_ledger_lists_changes_read_only(
     html = client.get(reverse("members_consent_ledger")).content.decode()
     assert managed_group.member_number in html
     assert User.objects.get(username="manager").username in html
+    # Before/after the change, not the fund page's "From" (拠出元, who gave).
+    assert "変更前" in html and "変更後" in html and "拠出元" not in html
 
 
 def test_approving_a_draft_made_before_a_narrowing_does_not_rewiden(

@@ -116,13 +116,9 @@ def test_share_translated_per_locale(capsys):
         for share in by_code.values():
             print(f"  {share.code:10} {share.translated:4}/{share.total} {share.percent:5.1f}%")
     assert by_code["ja"].percent == 100
-    for code in ("ja-x-easy", "vi", "tl", "pt-br", "zh-hans"):
+    for code in set(SITE_CODES) - {"en"}:
         # Every string: the site chrome, forms, e-mails' subjects and the labels editors meet.
         assert by_code[code].percent == 100, code
-    for code in ("ne", "id", "ko", "es", "th", "my"):
-        # The chrome a newcomer meets first: menu, footer, directory, Q&A page, language picker,
-        # search box and error pages.
-        assert by_code[code].translated >= 182, code
     assert set(by_code) == set(SITE_CODES) - {"en"}
 
 
