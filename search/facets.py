@@ -22,6 +22,7 @@ from typing import Literal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from members import vocabulary
 from members.models import english_names
@@ -33,7 +34,10 @@ ALL: Literal["all"] = "all"
 
 Rows = Sequence[tuple[str, str, str]]  # (value, 日本語, English), in display order
 
-KINDS = [("group", "団体", "Groups"), ("individual", "個人", "Individuals")]
+# Interface words, unlike the vocabulary's data: translated into every site language.
+_GROUPS = pgettext_lazy("directory filter", "Groups")
+_INDIVIDUALS = pgettext_lazy("directory filter", "Individuals")
+KINDS = [("group", _GROUPS, _GROUPS), ("individual", _INDIVIDUALS, _INDIVIDUALS)]
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ class Facet:
     def labels(self) -> dict[str, str]:
         """Value → label in the active language, in display order of the vocabulary."""
         english = english_names()
-        return {value: en if english else ja for value, ja, en in self.rows()}
+        return {value: str(en if english else ja) for value, ja, en in self.rows()}
 
 
 def _prefectures() -> Rows:

@@ -5,9 +5,11 @@ and English (real Elasticsearch)."""
 import re
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.utils import translation
 
 from members.models import Grants, GroupMember, IndividualMember, Status, Tier, Visibility
+from members.models.privacy import NETWORK_MEMBERS_GROUP
 from search import fallback, service
 from search.facets import FACETS
 from search.params import DirectoryParams
@@ -131,6 +133,22 @@ def test_english_page_marks_japanese_names_and_has_english_labels(demo_index, cl
     if japanese_only is not None:
         assert f'lang="ja">{japanese_only.name}<' in html
     assert re.search(r'<p class="result-alt" lang="ja">', html)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "groups", "individuals"),
+    [("", "団体", "個人"), ("/en", "Groups", "Individuals"), ("/vi", "Nhóm", "Cá nhân")],
+)
+def test_the_type_filter_speaks_the_readers_language(
+    demo_index, client, prefix, groups, individuals
+):
+    # The filter is offered to network members, who may see individuals too.
+    user = User.objects.create_user("member", password="pw-123456789")
+    user.groups.add(Group.objects.get_or_create(name=NETWORK_MEMBERS_GROUP)[0])
+    client.force_login(user)
+    html = client.get(f"{prefix}/members/").content.decode()
+    assert f'value="group"> <span class="facet-label">{groups}</span>' in html
+    assert f'value="individual"> <span class="facet-label">{individuals}</span>' in html
 
 
 def test_no_surface_of_the_page_leaks_a_members_only_group(demo_index, client):
