@@ -130,17 +130,18 @@ def directory(params: DirectoryParams, *, grants: Grants) -> SearchResults:
     """The directory page's answer from the database: the shape of ``service.directory``."""
     rows = directory_rows(params, grants=grants)
     count = rows.count()
+    kinds = [kind for kind, model in MODELS.items() if grants.tier >= model.minimum_viewer_tier]
+    facets = {facet.name: _uncounted(facet, params) for facet in FACETS}
+    # Without counts every value is offered, but not a kind this viewer may not see: an
+    # anonymous "individuals" would only ever find nothing (the search leaves it out too).
+    facets["type"] = [value for value in facets["type"] if value.value in kinds]
     results = SearchResults(
         count=count,
         page=params.page,
         num_pages=num_pages(count),
         results=[],
-        facets={facet.name: _uncounted(facet, params) for facet in FACETS},
-        listed={
-            kind: listed_members(model, grants=grants).count()
-            for kind, model in MODELS.items()
-            if grants.tier >= model.minimum_viewer_tier
-        },
+        facets=facets,
+        listed={kind: listed_members(MODELS[kind], grants=grants).count() for kind in kinds},
         counted=False,
     )
     if not results.out_of_range:

@@ -197,3 +197,6 @@ def test_directory_answers_with_cards_past_the_end_and_listed_counts(places):
     assert beyond.out_of_range and beyond.results == []
     member_view = fallback.directory(DirectoryParams(), grants=Grants(Tier.MEMBER))
     assert member_view.listed == {"group": 4, "individual": 1}
+    # The type filter offers only the kinds the viewer may see.
+    assert [value.value for value in page.facets["type"]] == ["group"]
+    assert [value.value for value in member_view.facets["type"]] == ["group", "individual"]
