@@ -6,10 +6,12 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 
 from members.viewsets import GroupMemberViewSet
+from portal.admin_labels import PERMISSION_GROUP_WORDS
 
 
 def test_permission_groups_are_labelled_kengen_group_in_japanese():
     with translation.override("ja"):
+        assert {translation.gettext(word) for word in PERMISSION_GROUP_WORDS} == {"権限グループ"}
         assert str(Group._meta.verbose_name) == "権限グループ"
         assert str(Group._meta.verbose_name_plural) == "権限グループ"
 
