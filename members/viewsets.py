@@ -560,7 +560,7 @@ class PrivacyRequestsView(SecretariatOnlyMixin, ReportView):
     index_results_url_name = "members_privacy_requests_results"
     columns = [
         TitleColumn("member", label=_("Entry"), get_url=_request_url),
-        Column("visibility", label=_("Requested visibility"), accessor="get_visibility_display"),
+        Column("visibility", label=_("Requested visibility"), accessor="audience_label"),
         BooleanColumn("give_consent", label=_("List again")),
         Column("state", label=_("State"), accessor="get_state_display"),
         DateColumn("requested_at", label=_("Requested at")),
@@ -568,7 +568,9 @@ class PrivacyRequestsView(SecretariatOnlyMixin, ReportView):
     ]
 
     def get_queryset(self):
-        queryset = PrivacyRequest.objects.select_related("group", "individual", "requested_by")
+        queryset = PrivacyRequest.objects.select_related(
+            "group", "individual", "requested_by"
+        ).prefetch_related("subnetworks")
         if self.request.GET.get("all") != "1":
             queryset = queryset.filter(state=PrivacyRequest.State.PENDING)
         return queryset
@@ -593,6 +595,12 @@ class PrivacyRequestView(SecretariatOnlyMixin, WagtailAdminTemplateMixin, Templa
         return super().get_context_data(
             privacy_request=self.privacy_request,
             member=member,
+            requested_subnetworks=[s.label for s in self.privacy_request.subnetworks.all()],
+            audience_now=(
+                [s.label for s in member.audience_subnetworks.all()]
+                if member.visibility == Visibility.SUBNETWORKS
+                else []
+            ),
             pending=self.privacy_request.state == PrivacyRequest.State.PENDING,
             **kwargs,
         )

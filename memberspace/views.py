@@ -98,9 +98,18 @@ def change_privacy(request, kind, slug):
         member=member,
         visibility=privacy_form.cleaned_visibility(),
         listed=privacy_form.cleaned_data["listed"],
+        subnetworks=privacy_form.cleaned_subnetworks(),
         by=request.user,
     )
-    if outcome.request is not None:
+    if outcome.request is not None and outcome.applied:
+        messages.success(
+            request,
+            _(
+                "The narrower part applies now; showing the entry more widely is waiting for "
+                "the secretariat."
+            ),
+        )
+    elif outcome.request is not None:
         messages.success(
             request,
             _("Your request to show the entry more widely is waiting for the secretariat."),
