@@ -263,10 +263,16 @@ def _narrow_to(member: Member, audience: Audience, *, by) -> None:
 
 @transaction.atomic
 def secretariat_set_live_fields(
-    *, member: Member, values: dict, by, how: ConsentSource = ConsentSource.SECRETARIAT
+    *,
+    member: Member,
+    values: dict,
+    by,
+    how: ConsentSource = ConsentSource.SECRETARIAT,
+    subnetworks: Iterable[str] | None = None,
 ) -> Member:
-    """The admin's edit of ``LIVE_FIELDS`` (visibility, consent, status, last confirmed...):
-    written to the live record at once, never into a draft. A withdrawal cancels a waiting
+    """The admin's edit of ``LIVE_FIELDS`` (visibility, consent, status, last confirmed...) and
+    of the chosen sub-networks (``subnetworks``, slugs; None leaves them): written to the live
+    record at once, never into a draft, and recorded in one go. A withdrawal cancels a waiting
     widening request."""
     unknown = set(values) - set(member.LIVE_FIELDS)
     if unknown:
@@ -276,7 +282,10 @@ def secretariat_set_live_fields(
     was_withdrawn = member.consent_withdrawn_at is not None
     for name, value in values.items():
         setattr(member, name, value)
-    member.save(update_fields=[*values, "updated_at"])
+    if values:
+        member.save(update_fields=[*values, "updated_at"])
+    if subnetworks is not None:
+        _set_audience_subnetworks(member, frozenset(subnetworks))
     if member.consent_withdrawn_at is not None and not was_withdrawn:
         _cancel_pending(member)
     record_privacy_changes(member=member, before=before, by=by, how=how)

@@ -35,6 +35,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import (
+    CreateView,
     EditView,
     IndexView,
     InspectView,
@@ -51,6 +52,7 @@ from .confirmation import (
 from .consent import (
     privacy_request_approve,
     privacy_request_reject,
+    record_privacy_changes,
     secretariat_set_live_fields,
 )
 from .models import (
@@ -207,11 +209,33 @@ class MemberEditView(EditView):
             for name in live.LIVE_FIELDS
             if name in self.form.fields and getattr(live, name) != data[name]
         }
-        if changes:
+        # A plain many-to-many: a draft's ``form.save(commit=False)`` would never write it.
+        audience = None
+        if "audience_subnetworks" in self.form.fields:
+            wanted = {subnetwork.slug for subnetwork in data["audience_subnetworks"]}
+            if wanted != {subnetwork.slug for subnetwork in live.audience_subnetworks.all()}:
+                audience = wanted
+        if changes or audience is not None:
             secretariat_set_live_fields(
-                member=live, values=changes, by=self.request.user, how=ConsentSource.SECRETARIAT
+                member=live,
+                values=changes,
+                subnetworks=audience,
+                by=self.request.user,
+                how=ConsentSource.SECRETARIAT,
             )
         return super().save_instance()
+
+
+class MemberCreateView(CreateView):
+    """A new entry's privacy values are its first lines in the consent ledger."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        # From nothing: every value it starts with.
+        record_privacy_changes(
+            member=instance, before={}, by=self.request.user, how=ConsentSource.SECRETARIAT
+        )
+        return instance
 
 
 def contact_panel() -> MultiFieldPanel:
@@ -278,6 +302,7 @@ def participations_panel() -> InlinePanel:
 class MemberViewSet(SnippetViewSet):
     index_view_class = MemberIndexView
     edit_view_class = MemberEditView
+    add_view_class = MemberCreateView
     inspect_view_class = MemberInspectView
     inspect_view_enabled = True
     # The ORM search of ``MemberIndexView.search_queryset``: admin search never goes through
