@@ -25,6 +25,22 @@ def _account(username: str, language: str | None = None) -> User:
     return user
 
 
+def _decide(client, secretariat_user, group, action: str, *, comment: str) -> WorkflowState:
+    """The secretariat's workflow action in the admin, as its buttons post it."""
+    client.force_login(secretariat_user)
+    state = group.current_workflow_state
+    url = reverse(
+        "wagtailsnippets_members_groupmember:workflow_action",
+        kwargs={
+            "pk": group.pk,
+            "action_name": action,
+            "task_state_id": state.current_task_state.pk,
+        },
+    )
+    client.post(url, {"comment": comment})
+    return state
+
+
 def test_the_rule_saved_then_page_then_japanese():
     assert mail_language() == "ja"
     assert mail_language(page_language="en") == "en"
@@ -114,19 +130,7 @@ def test_workflow_notifications_in_japanese_and_english(
     assert "承認" in to_secretariat[0].body and "has been submitted" not in to_secretariat[0].body
 
     mail.outbox.clear()
-    client.force_login(secretariat_user)
-    state = managed_group.current_workflow_state
-    client.post(
-        reverse(
-            "wagtailsnippets_members_groupmember:workflow_action",
-            kwargs={
-                "pk": managed_group.pk,
-                "action_name": "approve",
-                "task_state_id": state.current_task_state.pk,
-            },
-        ),
-        {"comment": ""},
-    )
+    state = _decide(client, secretariat_user, managed_group, "approve", comment="")
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_APPROVED
     (approved,) = [m for m in mail.outbox if m.to == ["manager@example.org"]]
@@ -144,19 +148,11 @@ def test_a_request_for_changes_reaches_a_japanese_member_in_japanese(
     client.get("/mypage/")
     client.post(edit_url(managed_group), group_form(managed_group, website="https://b.example"))
     mail.outbox.clear()
-    client.force_login(secretariat_user)
-    state = managed_group.current_workflow_state
-    client.post(
-        reverse(
-            "wagtailsnippets_members_groupmember:workflow_action",
-            kwargs={
-                "pk": managed_group.pk,
-                "action_name": "reject",
-                "task_state_id": state.current_task_state.pk,
-            },
-        ),
-        {"comment": "URLを確認してください"},
+    state = _decide(
+        client, secretariat_user, managed_group, "reject", comment="URLを確認してください"
     )
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     (message,) = [m for m in mail.outbox if m.to == ["manager@example.org"]]
     assert message.subject == "修正のお願い：「つながる支援の会」"
     assert "URLを確認してください" in message.body
