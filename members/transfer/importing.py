@@ -13,6 +13,9 @@ a message saying to make that change in the admin. A new record without a visibi
 for network members at most, never public by the model's default. A row confirmed before the
 stored record was is applied, with a warning, and does not move the confirmation date back.
 A row that narrows the consented tier and leaves the visibility blank narrows the visibility.
+The ``audience`` column (sub-network slugs) may drop sub-networks from a sub-network audience,
+never add one. What a row changes of visibility, consent, contact visibility or status is
+written to the consent ledger (``ConsentSource.IMPORT``), a new record's values as from nothing.
 """
 
 import datetime as dt
