@@ -13,7 +13,7 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from members.models import GroupMember, IndividualMember, viewer_tier
+from members.models import GroupMember, IndividualMember, viewer_grants
 
 from . import invitations
 from .forms import InviteForm
@@ -69,7 +69,7 @@ class InviteView(WagtailAdminTemplateMixin, FormView):
     def get_initial(self):
         initial = super().get_initial()
         # The entry's private address is a good guess, but only for those who may read it.
-        if self.entry.contacts_visible_to(viewer_tier(self.request.user)):
+        if self.entry.private_field_visible_to("contact_email", viewer_grants(self.request.user)):
             initial["email"] = self.entry.contact_email
         return initial
 

@@ -12,13 +12,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from members.models import GroupMember, IndividualMember
+from portal.mail import mail_language, render_mail
 
 from .models import Entry, Invitation
 
@@ -134,20 +133,19 @@ def invite(
 
 
 def send_invitation(invitation: Invitation) -> None:
+    """The invitation in the language its account saved, if the address has one, else in
+    the one the secretariat chose for it (``portal.mail``)."""
+    account = account_for(invitation.email)
     context = {
         "entry_name": invitation.entry.name,
         "url": invitation_url(invitation),
-        "username": account_for(invitation.email).get_username(),
+        "username": account.get_username(),
         "days": settings.INVITATION_DAYS,
         "site_url": settings.SITE_URL,
     }
-    language = invitation.language
-    with translation.override(language):
-        subject = render_to_string(f"accounts/email/invitation_subject_{language}.txt", context)
-        body = render_to_string(f"accounts/email/invitation_{language}.txt", context)
-    EmailMessage(subject=" ".join(subject.split()), body=body, to=[invitation.email]).send(
-        fail_silently=False
-    )
+    language = mail_language(user=account, page_language=invitation.language)
+    rendered = render_mail("accounts/email/invitation", language=language, context=context)
+    rendered.message(to=[invitation.email]).send(fail_silently=False)
 
 
 def accept(*, invitation: Invitation, password: str) -> AbstractBaseUser:

@@ -12,6 +12,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from portal.mail import mail_language
+
 from . import invitations
 
 # ``accept`` made or reused the account, so no other backend needs asking.
@@ -19,10 +21,9 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def page_language() -> str:
-    """The language a mail asked for on this page goes out in (``MAIL_LANGUAGES``)."""
-    language = get_language() or settings.LANGUAGE_CODE
-    language = settings.LANGUAGE_FALLBACKS.get(language, language)
-    return language if language in dict(settings.MAIL_LANGUAGES) else "en"
+    """The language a mail asked for on this page goes out in (``MAIL_LANGUAGES``): the
+    reset is asked for an address, not by an account, so only the page counts."""
+    return mail_language(page_language=get_language())
 
 
 def in_page_language(path: str) -> str:

@@ -20,11 +20,12 @@ from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Case, Expression, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, TruncDate
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.log_actions import log as log_action
+
+from portal.mail import mail_language, render_mail
 
 from .models import GroupMember, IndividualMember
 
@@ -199,11 +200,6 @@ class ReminderReport:
         return sum(len(managers) for _member, managers in self.reminded)
 
 
-def recipient_language(user) -> str:
-    # No account records a language yet; Japanese is the network's language.
-    return settings.LANGUAGE_CODE
-
-
 def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
@@ -215,29 +211,29 @@ def member_page_path(language: str) -> str:
 
 
 def reminder_message(*, member: Member, manager) -> EmailMultiAlternatives:
-    """The reminder to one manager, in the manager's language (one template per language)."""
-    language = recipient_language(manager)
+    """The reminder to one manager, in the manager's language (``portal.mail``: the one they
+    saved on the member pages, else Japanese: a command has no page)."""
+    language = mail_language(user=manager)
+    # The links under the recipient's language prefix.
     with translation.override(language):
-        context = {
-            "member": member,
-            "manager": manager,
-            "confirmed_on": confirmed_on(member),
-            "last_confirmed": member.last_confirmed,
-            "confirm_url": absolute(
-                reverse(
-                    "members:confirm",
-                    kwargs={"token": confirmation_token(member=member, manager=manager)},
-                )
-            ),
-            "edit_url": absolute(member_page_path(language)),
-            "valid_days": TOKEN_MAX_AGE.days,
-            "stale_months": settings.CONFIRMATION_STALE_MONTHS,
-        }
-        subject = render_to_string(
-            f"members/email/confirmation_reminder_subject_{language}.txt", context
+        confirm_path = reverse(
+            "members:confirm",
+            kwargs={"token": confirmation_token(member=member, manager=manager)},
         )
-        body = render_to_string(f"members/email/confirmation_reminder_{language}.txt", context)
-    return EmailMultiAlternatives(subject=" ".join(subject.split()), body=body, to=[manager.email])
+    context = {
+        "member": member,
+        "manager": manager,
+        "confirmed_on": confirmed_on(member),
+        "last_confirmed": member.last_confirmed,
+        "confirm_url": absolute(confirm_path),
+        "edit_url": absolute(member_page_path(language)),
+        "valid_days": TOKEN_MAX_AGE.days,
+        "stale_months": settings.CONFIRMATION_STALE_MONTHS,
+    }
+    rendered = render_mail(
+        "members/email/confirmation_reminder", language=language, context=context
+    )
+    return EmailMultiAlternatives(subject=rendered.subject, body=rendered.body, to=[manager.email])
 
 
 def send_reminders(*, today: dt.date | None = None, dry_run: bool = False) -> ReminderReport:

@@ -12,6 +12,7 @@ published.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -24,12 +25,21 @@ from .models import (
     IndividualMember,
     LedgerField,
     PrivacyRequest,
+    SubNetwork,
     Visibility,
 )
+from .models.privacy import audience_meet, audience_widens
 
 Member = GroupMember | IndividualMember
+Audience = tuple[Visibility, frozenset[str]]
 
 WITHDRAWN = "withdrawn"
+
+
+def _ledger_audience(member: Member, field: str) -> str:
+    # The chosen sub-networks are part of the audience: "subnetworks:trainees,women".
+    value, slugs = member.audience_of(field)
+    return f"{value}:{','.join(slugs)}" if slugs else value
 
 
 def privacy_snapshot(member: Member) -> dict[str, str]:
@@ -41,9 +51,9 @@ def privacy_snapshot(member: Member) -> dict[str, str]:
     else:
         consent = ""
     return {
-        LedgerField.VISIBILITY: member.visibility,
+        LedgerField.VISIBILITY: _ledger_audience(member, "visibility"),
         LedgerField.CONSENT: consent,
-        LedgerField.CONTACT_VISIBILITY: member.contact_visibility,
+        LedgerField.CONTACT_VISIBILITY: _ledger_audience(member, "contact_visibility"),
         LedgerField.STATUS: member.status,
     }
 
@@ -125,18 +135,38 @@ def member_withdraw_consent(
 
 @transaction.atomic
 def member_narrow_visibility(
-    *, member: Member, visibility: Visibility, by=None, how: ConsentSource
+    *,
+    member: Member,
+    visibility: Visibility,
+    subnetworks: Iterable[str] = (),
+    by=None,
+    how: ConsentSource,
 ) -> Member:
-    """Show the entry to a narrower audience at once. The consent narrows with it: the member
-    no longer agrees to the wider audience, so nobody may widen it again without asking."""
+    """Show the entry to a narrower audience at once (``subnetworks``: the slugs of a
+    "members of chosen sub-networks" audience). The consent narrows with it: the member no
+    longer agrees to the wider audience, so nobody may widen it again without asking. A waiting
+    widening is cancelled, so approving it later cannot undo this."""
     visibility = Visibility(visibility)
+    slugs = frozenset(subnetworks) if visibility is Visibility.SUBNETWORKS else frozenset()
+    if visibility is Visibility.SUBNETWORKS and not slugs:
+        raise ValueError("an audience of chosen sub-networks needs at least one")
     if visibility.tier < Visibility(member.visibility).tier:
         raise ValueError(f"{visibility} is wider than {member.visibility}: request it instead")
+    chosen = _audience_set_after(member, visibility, slugs)
+    if audience_widens(before=member.audience_of(), after=(visibility, slugs)) or (
+        member.contact_visibility == Visibility.SUBNETWORKS
+        and audience_widens(
+            before=member.audience_of("contact_visibility"),
+            after=(Visibility.SUBNETWORKS, chosen),
+        )
+    ):
+        raise ValueError(f"{visibility} {sorted(slugs)} widens the audience: request it instead")
     before = privacy_snapshot(member)
     member.visibility = visibility
     if member.consent_tier and Visibility(member.consent_tier).tier < visibility.tier:
         member.consent_tier = visibility
     member.save(update_fields=_privacy_update_fields(member))
+    _set_audience_subnetworks(member, chosen)
     _cancel_pending(member)
     record_privacy_changes(member=member, before=before, by=by, how=how)
     return member
@@ -150,49 +180,99 @@ class PrivacyOutcome:
 
 @transaction.atomic
 def member_choose_privacy(
-    *, member: Member, visibility: Visibility, listed: bool, by
+    *,
+    member: Member,
+    visibility: Visibility,
+    listed: bool,
+    by,
+    subnetworks: Iterable[str] = (),
 ) -> PrivacyOutcome:
-    """A manager's choice on the member pages: narrowing and withdrawal now, widening asked."""
+    """A manager's choice on the member pages: what of it narrows applies now (and withdrawal),
+    what widens is asked. ``subnetworks`` are the slugs of a "members of chosen sub-networks"
+    audience; a member may add only sub-networks their entry takes part in."""
     visibility = Visibility(visibility)
+    wanted: Audience = (
+        visibility,
+        frozenset(subnetworks) if visibility is Visibility.SUBNETWORKS else frozenset(),
+    )
+    if visibility is Visibility.SUBNETWORKS and not wanted[1]:
+        raise ValueError("an audience of chosen sub-networks needs at least one")
     member = type(member).objects.select_for_update().get(pk=member.pk)
+    chosen_now = set(member.audience_subnetworks.values_list("slug", flat=True))
+    not_own = wanted[1] - chosen_now - set(member.subnetworks.values_list("slug", flat=True))
+    if not_own:
+        raise ValueError(f"not sub-networks of this entry: {sorted(not_own)}")
     is_listed_now = member.consent_given_at is not None and member.consent_withdrawn_at is None
-    current = Visibility(member.visibility)
+    current = _audience(member)
+    now = _narrowed_now(member, current, wanted, chosen_now)
     if not listed:
         if not is_listed_now:
             _cancel_pending(member)  # a waiting request to be listed again is taken back
             return PrivacyOutcome(applied=False, request=None)
-        if visibility.tier > current.tier:
-            member_narrow_visibility(
-                member=member, visibility=visibility, by=by, how=ConsentSource.MEMBER
-            )
+        if now != current:
+            _narrow_to(member, now, by=by)
         member_withdraw_consent(member=member, by=by, how=ConsentSource.MEMBER)
         return PrivacyOutcome(applied=True, request=None)
     if not is_listed_now:
         return PrivacyOutcome(
             applied=False,
-            request=_request(member=member, visibility=visibility, give_consent=True, by=by),
+            request=_request(member=member, audience=wanted, give_consent=True, by=by),
         )
-    if visibility.tier > current.tier:
-        member_narrow_visibility(
-            member=member, visibility=visibility, by=by, how=ConsentSource.MEMBER
-        )
-        return PrivacyOutcome(applied=True, request=None)
-    if visibility.tier < current.tier:
+    applied = now != current
+    if applied:
+        _narrow_to(member, now, by=by)
+    if wanted != now:
+        # What is left of the choice widens: it waits for the secretariat.
         return PrivacyOutcome(
-            applied=False,
-            request=_request(member=member, visibility=visibility, give_consent=False, by=by),
+            applied=applied,
+            request=_request(member=member, audience=wanted, give_consent=False, by=by),
         )
-    # The same audience again: a waiting widening is no longer wanted.
-    _cancel_pending(member)
-    return PrivacyOutcome(applied=False, request=None)
+    if not applied:
+        # The same audience again: a waiting widening is no longer wanted.
+        _cancel_pending(member)
+    return PrivacyOutcome(applied=applied, request=None)
+
+
+def _audience(member: Member) -> Audience:
+    value, slugs = member.audience_of()
+    return Visibility(value), frozenset(slugs)
+
+
+def _narrowed_now(
+    member: Member, current: Audience, wanted: Audience, chosen: set[str]
+) -> Audience:
+    """The part of ``wanted`` that narrows ``current``. The contacts' sub-network audience is
+    the entry's own list, so while it is in use the list may only shrink here."""
+    visibility, slugs = audience_meet(current, wanted)
+    if visibility is Visibility.SUBNETWORKS and member.contact_visibility == Visibility.SUBNETWORKS:
+        slugs &= chosen
+        if not slugs:
+            return Visibility.SECRETARIAT, frozenset()
+    return visibility, slugs
+
+
+def _narrow_to(member: Member, audience: Audience, *, by) -> None:
+    member_narrow_visibility(
+        member=member,
+        visibility=audience[0],
+        subnetworks=audience[1],
+        by=by,
+        how=ConsentSource.MEMBER,
+    )
 
 
 @transaction.atomic
 def secretariat_set_live_fields(
-    *, member: Member, values: dict, by, how: ConsentSource = ConsentSource.SECRETARIAT
+    *,
+    member: Member,
+    values: dict,
+    by,
+    how: ConsentSource = ConsentSource.SECRETARIAT,
+    subnetworks: Iterable[str] | None = None,
 ) -> Member:
-    """The admin's edit of ``LIVE_FIELDS`` (visibility, consent, status, last confirmed...):
-    written to the live record at once, never into a draft. A withdrawal cancels a waiting
+    """The admin's edit of ``LIVE_FIELDS`` (visibility, consent, status, last confirmed...) and
+    of the chosen sub-networks (``subnetworks``, slugs; None leaves them): written to the live
+    record at once, never into a draft, and recorded in one go. A withdrawal cancels a waiting
     widening request."""
     unknown = set(values) - set(member.LIVE_FIELDS)
     if unknown:
@@ -202,7 +282,10 @@ def secretariat_set_live_fields(
     was_withdrawn = member.consent_withdrawn_at is not None
     for name, value in values.items():
         setattr(member, name, value)
-    member.save(update_fields=[*values, "updated_at"])
+    if values:
+        member.save(update_fields=[*values, "updated_at"])
+    if subnetworks is not None:
+        _set_audience_subnetworks(member, frozenset(subnetworks))
     if member.consent_withdrawn_at is not None and not was_withdrawn:
         _cancel_pending(member)
     record_privacy_changes(member=member, before=before, by=by, how=how)
@@ -221,12 +304,15 @@ def pending_request(member: Member) -> PrivacyRequest | None:
 
 @transaction.atomic
 def privacy_request_approve(*, request: PrivacyRequest, by) -> Member:
-    """The secretariat agrees: the entry is shown as the member asked (and listed again)."""
+    """The secretariat agrees: the entry is shown as the member asked (and listed again), to
+    exactly the sub-networks of the request. A narrowing since then cancelled the request, so
+    approving can never re-widen past it."""
     request = PrivacyRequest.objects.select_for_update().get(pk=request.pk)
     if request.state != PrivacyRequest.State.PENDING:
         raise ValueError(f"request {request.pk} is {request.state}, not pending")
     member = request.member
     wanted = Visibility(request.visibility)
+    slugs = frozenset(request.subnetworks.values_list("slug", flat=True))
     if request.give_consent or not member.consent_tier:
         member_give_consent(
             member=member, tier=wanted, by=by, how=ConsentSource.SECRETARIAT, request=request
@@ -236,6 +322,7 @@ def privacy_request_approve(*, request: PrivacyRequest, by) -> Member:
     if Visibility(member.consent_tier).tier > wanted.tier:
         member.consent_tier = wanted
     member.save(update_fields=_privacy_update_fields(member))
+    _set_audience_subnetworks(member, _audience_set_after(member, wanted, slugs))
     record_privacy_changes(
         member=member, before=before, by=by, how=ConsentSource.SECRETARIAT, request=request
     )
@@ -251,15 +338,35 @@ def privacy_request_reject(*, request: PrivacyRequest, by) -> PrivacyRequest:
     return _decide(request, PrivacyRequest.State.REJECTED, by)
 
 
-def _request(*, member: Member, visibility: Visibility, give_consent: bool, by) -> PrivacyRequest:
+def _request(*, member: Member, audience: Audience, give_consent: bool, by) -> PrivacyRequest:
     # One waiting request per entry: the newest choice replaces an older one.
     _cancel_pending(member)
-    return PrivacyRequest.objects.create(
+    visibility, slugs = audience
+    request = PrivacyRequest.objects.create(
         **PrivacyRequest.link(member),
         visibility=visibility,
         give_consent=give_consent,
         requested_by=by,
     )
+    if slugs:
+        request.subnetworks.set(SubNetwork.objects.filter(slug__in=slugs))
+    return request
+
+
+def _audience_set_after(member: Member, visibility: Visibility, slugs: frozenset[str]) -> frozenset:
+    """The entry's ``audience_subnetworks`` once its visibility is ``visibility``: the chosen
+    ones for a sub-network audience; otherwise what the contacts still use, or none."""
+    if visibility is Visibility.SUBNETWORKS:
+        return slugs
+    if member.contact_visibility == Visibility.SUBNETWORKS:
+        return frozenset(member.audience_subnetworks.values_list("slug", flat=True))
+    return frozenset()
+
+
+def _set_audience_subnetworks(member: Member, slugs: frozenset[str]) -> None:
+    # Only when it changes: each change is a sync of the entry in the search index.
+    if set(member.audience_subnetworks.values_list("slug", flat=True)) != set(slugs):
+        member.audience_subnetworks.set(SubNetwork.objects.filter(slug__in=slugs))
 
 
 def _cancel_pending(member: Member) -> None:

@@ -36,6 +36,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import (
+    CreateView,
     EditView,
     IndexView,
     InspectView,
@@ -52,6 +53,7 @@ from .confirmation import (
 from .consent import (
     privacy_request_approve,
     privacy_request_reject,
+    record_privacy_changes,
     secretariat_set_live_fields,
 )
 from .models import (
@@ -208,11 +210,33 @@ class MemberEditView(EditView):
             for name in live.LIVE_FIELDS
             if name in self.form.fields and getattr(live, name) != data[name]
         }
-        if changes:
+        # A plain many-to-many: a draft's ``form.save(commit=False)`` would never write it.
+        audience = None
+        if "audience_subnetworks" in self.form.fields:
+            wanted = {subnetwork.slug for subnetwork in data["audience_subnetworks"]}
+            if wanted != {subnetwork.slug for subnetwork in live.audience_subnetworks.all()}:
+                audience = wanted
+        if changes or audience is not None:
             secretariat_set_live_fields(
-                member=live, values=changes, by=self.request.user, how=ConsentSource.SECRETARIAT
+                member=live,
+                values=changes,
+                subnetworks=audience,
+                by=self.request.user,
+                how=ConsentSource.SECRETARIAT,
             )
         return super().save_instance()
+
+
+class MemberCreateView(CreateView):
+    """A new entry's privacy values are its first lines in the consent ledger."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        # From nothing: every value it starts with.
+        record_privacy_changes(
+            member=instance, before={}, by=self.request.user, how=ConsentSource.SECRETARIAT
+        )
+        return instance
 
 
 def contact_panel() -> MultiFieldPanel:
@@ -279,6 +303,7 @@ def participations_panel() -> InlinePanel:
 class MemberViewSet(SnippetViewSet):
     index_view_class = MemberIndexView
     edit_view_class = MemberEditView
+    add_view_class = MemberCreateView
     inspect_view_class = MemberInspectView
     inspect_view_enabled = True
     # The ORM search of ``MemberIndexView.search_queryset``: admin search never goes through
@@ -563,7 +588,7 @@ class PrivacyRequestsView(SecretariatOnlyMixin, ReportView):
     index_results_url_name = "members_privacy_requests_results"
     columns = [
         TitleColumn("member", label=_("Entry"), get_url=_request_url),
-        Column("visibility", label=_("Requested visibility"), accessor="get_visibility_display"),
+        Column("visibility", label=_("Requested visibility"), accessor="audience_label"),
         BooleanColumn("give_consent", label=_("List again")),
         Column("state", label=_("State"), accessor="get_state_display"),
         DateColumn("requested_at", label=_("Requested at")),
@@ -571,7 +596,9 @@ class PrivacyRequestsView(SecretariatOnlyMixin, ReportView):
     ]
 
     def get_queryset(self):
-        queryset = PrivacyRequest.objects.select_related("group", "individual", "requested_by")
+        queryset = PrivacyRequest.objects.select_related(
+            "group", "individual", "requested_by"
+        ).prefetch_related("subnetworks")
         if self.request.GET.get("all") != "1":
             queryset = queryset.filter(state=PrivacyRequest.State.PENDING)
         return queryset
@@ -596,6 +623,12 @@ class PrivacyRequestView(SecretariatOnlyMixin, WagtailAdminTemplateMixin, Templa
         return super().get_context_data(
             privacy_request=self.privacy_request,
             member=member,
+            requested_subnetworks=[s.label for s in self.privacy_request.subnetworks.all()],
+            audience_now=(
+                [s.label for s in member.audience_subnetworks.all()]
+                if member.visibility == Visibility.SUBNETWORKS
+                else []
+            ),
             pending=self.privacy_request.state == PrivacyRequest.State.PENDING,
             **kwargs,
         )

@@ -1,9 +1,18 @@
 """The member-facing forms: an entry's public content (a draft) and its privacy (not a draft)."""
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from members.models import FieldTag, GroupMember, IndividualMember, Language, Prefecture, Visibility
+from members.models import (
+    FieldTag,
+    GroupMember,
+    IndividualMember,
+    Language,
+    Prefecture,
+    SubNetwork,
+    Visibility,
+)
 
 Member = GroupMember | IndividualMember
 
@@ -68,6 +77,14 @@ class PrivacyForm(forms.Form):
     """Who may see the entry, and whether it is listed at all."""
 
     visibility = forms.ChoiceField(label=_("Who may see this entry"), widget=forms.RadioSelect)
+    subnetworks = forms.ModelMultipleChoiceField(
+        queryset=SubNetwork.objects.none(),
+        to_field_name="slug",
+        label=_("Which sub-networks"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only members of the ticked sub-networks (and the secretariat) see the entry."),
+    )
     listed = forms.BooleanField(
         label=_("List this entry in the member directory"),
         required=False,
@@ -75,23 +92,45 @@ class PrivacyForm(forms.Form):
     )
 
     def __init__(self, *args, member: Member, **kwargs):
+        chosen = member.audience_subnetworks.all()
         kwargs.setdefault(
             "initial",
             {
                 "visibility": member.visibility,
+                "subnetworks": [subnetwork.slug for subnetwork in chosen]
+                if member.visibility == Visibility.SUBNETWORKS
+                else [],
                 "listed": member.consent_given_at is not None
                 and member.consent_withdrawn_at is None,
             },
         )
         super().__init__(*args, **kwargs)
-        # The kind's own choices: a person is never public. Which sub-networks an audience of
-        # "members of chosen sub-networks" names is set by the secretariat in the admin, so a
-        # member keeps that choice when it is theirs already and cannot pick it with none.
+        # A member may show the entry to the sub-networks it takes part in. Sub-networks the
+        # secretariat chose besides those stay ticked, so keeping them is no change and
+        # unticking one narrows.
+        offered = SubNetwork.objects.filter(
+            models.Q(pk__in=member.subnetworks.values("pk")) | models.Q(pk__in=chosen.values("pk"))
+        ).distinct()
+        self.fields["subnetworks"].queryset = offered
+        # The kind's own choices (a person is never public); the sub-network audience only
+        # when there is a sub-network to choose.
         self.fields["visibility"].choices = [
             (value, label)
             for value, label in member._meta.get_field("visibility").choices
-            if value != Visibility.SUBNETWORKS or member.visibility == Visibility.SUBNETWORKS
+            if value != Visibility.SUBNETWORKS or offered.exists()
         ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("visibility") == Visibility.SUBNETWORKS and not cleaned.get("subnetworks"):
+            self.add_error("subnetworks", _("Tick at least one sub-network."))
+        return cleaned
 
     def cleaned_visibility(self) -> Visibility:
         return Visibility(self.cleaned_data["visibility"])
+
+    def cleaned_subnetworks(self) -> list[str]:
+        """The chosen slugs, only for an audience of chosen sub-networks."""
+        if self.cleaned_visibility() is not Visibility.SUBNETWORKS:
+            return []
+        return [subnetwork.slug for subnetwork in self.cleaned_data["subnetworks"]]

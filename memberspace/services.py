@@ -2,7 +2,9 @@
 workflow; it never reaches the live entry (or the search index) before the secretariat
 approves. Privacy goes through ``members.consent``."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Revision
 
 from members.models import GroupMember, IndividualMember
@@ -22,5 +24,8 @@ def entry_submit_draft(*, member: Member, by) -> Revision:
         state.cancel(user=by)
     workflow = member.get_workflow()
     if workflow is not None:
-        workflow.start(member, by)
+        # Wagtail mails the secretariat in each one's saved language, else in the active one:
+        # the member's page language is not theirs, so the network's language instead.
+        with translation.override(settings.LANGUAGE_CODE):
+            workflow.start(member, by)
     return revision

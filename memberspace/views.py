@@ -7,12 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from members.consent import member_choose_privacy
 from members.models import GroupMember, IndividualMember
+from portal.mail import remember_mail_language
 
 from .forms import ENTRY_FORMS, PrivacyForm
 from .pending import entry_status
@@ -35,6 +37,8 @@ def _status(member):
 @never_cache
 @login_required
 def my_entries(request):
+    # The language a member reads their pages in is the one their mail goes out in.
+    remember_mail_language(user=request.user, page_language=get_language())
     entries = [
         _status(member)
         for model in (GroupMember, IndividualMember)
@@ -61,6 +65,7 @@ def _edit_page(request, member, *, form, privacy_form, status=200):
 @login_required
 def edit_entry(request, kind, slug):
     member = _managed_entry(request, kind, slug)
+    remember_mail_language(user=request.user, page_language=get_language())
     form_class = ENTRY_FORMS[member.kind]
     # The form shows the latest draft, so a second edit builds on the first one. Its own
     # copy: a form writes into its instance, and the status shown compares with ``member``.
@@ -98,9 +103,18 @@ def change_privacy(request, kind, slug):
         member=member,
         visibility=privacy_form.cleaned_visibility(),
         listed=privacy_form.cleaned_data["listed"],
+        subnetworks=privacy_form.cleaned_subnetworks(),
         by=request.user,
     )
-    if outcome.request is not None:
+    if outcome.request is not None and outcome.applied:
+        messages.success(
+            request,
+            _(
+                "The narrower part applies now; showing the entry more widely is waiting for "
+                "the secretariat."
+            ),
+        )
+    elif outcome.request is not None:
         messages.success(
             request,
             _("Your request to show the entry more widely is waiting for the secretariat."),

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from members.models import GroupMember, viewer_grants
+from portal.mail import mail_language
 
 from . import services
 from .forms import RelayForm
@@ -40,7 +41,7 @@ def contact(request, slug):
         subject=form.cleaned_data["subject"],
         body=form.cleaned_data["message"],
         client_address=client_address(request),
-        language=get_language() or "ja",
+        language=mail_language(user=request.user, page_language=get_language()),
         trapped=form.trapped,
         page_url=request.build_absolute_uri(group.get_absolute_url()),
     )

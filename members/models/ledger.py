@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from .members import GroupMember, IndividualMember
 from .privacy import Visibility
+from .vocabulary import SubNetwork
 
 
 class ConsentSource(models.TextChoices):
@@ -80,6 +81,10 @@ class PrivacyRequest(MemberLink):
     visibility = models.CharField(
         _("requested visibility"), max_length=12, choices=Visibility.choices
     )
+    # For "members of chosen sub-networks": exactly the ones approving applies.
+    subnetworks = models.ManyToManyField(
+        SubNetwork, verbose_name=_("requested sub-networks"), blank=True, related_name="+"
+    )
     give_consent = models.BooleanField(
         _("consents to be listed again"),
         default=False,
@@ -112,7 +117,16 @@ class PrivacyRequest(MemberLink):
         verbose_name_plural = _("privacy requests")
 
     def __str__(self) -> str:
-        return f"{self.member} → {self.get_visibility_display()} ({self.get_state_display()})"
+        return f"{self.member} → {self.audience_label()} ({self.get_state_display()})"
+
+    def audience_label(self) -> str:
+        """The requested audience as the secretariat and the member read it, with the chosen
+        sub-networks named."""
+        label = str(self.get_visibility_display())
+        if self.visibility != Visibility.SUBNETWORKS or self.pk is None:
+            return label
+        names = ", ".join(str(subnetwork.label) for subnetwork in self.subnetworks.all())
+        return f"{label} ({names})" if names else label
 
 
 class ConsentRecord(MemberLink):
@@ -143,8 +157,9 @@ class ConsentRecord(MemberLink):
     )
     how = models.CharField(_("how"), max_length=12, choices=ConsentSource.choices)
     field = models.CharField(_("what"), max_length=20, choices=LedgerField.choices)
-    from_value = models.CharField(_("from"), max_length=20, blank=True)
-    to_value = models.CharField(_("to"), max_length=20, blank=True)
+    # A sub-network audience names its sub-networks: "subnetworks:trainees,women".
+    from_value = models.CharField(_("from"), max_length=500, blank=True)
+    to_value = models.CharField(_("to"), max_length=500, blank=True)
     request = models.ForeignKey(
         PrivacyRequest,
         verbose_name=_("approved request"),

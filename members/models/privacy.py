@@ -132,6 +132,29 @@ def audience_widens(*, before: tuple[str, Iterable[str]], after: tuple[str, Iter
     )
 
 
+def audience_meet(
+    first: tuple[str, Iterable[str]], second: tuple[str, Iterable[str]]
+) -> tuple[Visibility, frozenset[str]]:
+    """The widest audience (visibility, sub-network slugs) inside both: the part of a change
+    that narrows, applied at once while the rest waits for approval. Network members include
+    every sub-network audience; two choices of sub-networks meet in the ones they share, and
+    sharing none leaves the secretariat only."""
+    (a, a_slugs), (b, b_slugs) = (
+        (Visibility(value), frozenset(slugs)) for value, slugs in (first, second)
+    )
+    if Visibility.SECRETARIAT in (a, b):
+        return Visibility.SECRETARIAT, frozenset()
+    if Visibility.SUBNETWORKS not in (a, b):
+        return (a if a.tier >= b.tier else b), frozenset()
+    if a is Visibility.SUBNETWORKS and b is Visibility.SUBNETWORKS:
+        slugs = a_slugs & b_slugs
+    else:
+        slugs = a_slugs if a is Visibility.SUBNETWORKS else b_slugs
+    if not slugs:
+        return Visibility.SECRETARIAT, frozenset()
+    return Visibility.SUBNETWORKS, slugs
+
+
 def viewer_tier(user) -> Tier:
     """Map a request's user to a tier. Superusers, the Secretariat group and holders of the
     private-contacts permission are the secretariat; a user linked to a listed individual member

@@ -49,6 +49,15 @@ COLUMNS = [
     Column("affiliation", "Affiliation", "所属団体", ("所属",)),
     Column("bio", "Bio", "自己紹介", ("プロフィール",)),
     Column("visibility", "Visibility", "公開範囲"),
+    # The slugs of the sub-networks a "members of chosen sub-networks" audience names (the
+    # entry's, and its contacts'): who may see it, so kept out of public exports.
+    Column(
+        "audience",
+        "Audience sub-networks",
+        "公開先プロジェクト",
+        ("audience_subnetworks", "公開先"),
+        internal=True,
+    ),
     Column("consent_given_at", "Consent given at", "同意日時", internal=True),
     Column("consent_tier", "Consented tier", "同意した公開範囲", internal=True),
     Column("consent_withdrawn_at", "Consent withdrawn at", "同意撤回日時", internal=True),
@@ -63,6 +72,7 @@ GROUP_ONLY = {"name_en", "slug", "municipality", "service_area", "description_ja
               "description_en", "website", "public_email"}  # fmt: skip
 INDIVIDUAL_ONLY = {"occupation", "affiliation", "bio"}
 DATE_COLUMNS = {"member_since", "last_confirmed"}
+LIST_COLUMNS = {"service_area", "fields", "languages", "subnetworks", "audience"}
 DATETIME_COLUMNS = {"consent_given_at", "consent_withdrawn_at"}
 TEXT_COLUMNS = {"name", "kana", "name_en", "municipality", "description_ja", "description_en",
                 "website", "public_email", "occupation", "bio", "contact_email",

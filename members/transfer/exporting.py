@@ -16,6 +16,7 @@ from .columns import (
     FORMATS,
     GROUP_ONLY,
     INDIVIDUAL_ONLY,
+    LIST_COLUMNS,
     NATIONWIDE,
     OVERSEAS,
     Column,
@@ -64,9 +65,7 @@ def _record(member, columns: list[Column], *, viewer: Grants) -> dict[str, Any]:
         # Each private column by its own rule: e-mail and phone, or the postal address.
         hidden = column.private and not member.private_field_visible_to(key, viewer)
         if key in not_for_kind or hidden:
-            record[key] = (
-                [] if key in ("service_area", "fields", "languages", "subnetworks") else ""
-            )
+            record[key] = [] if key in LIST_COLUMNS else ""
             continue
         record[key] = export_value(member, key)
     return record
@@ -92,6 +91,8 @@ def export_value(member, key: str):
         return sorted(lang.code for lang in member.languages.all())
     if key == "subnetworks":
         return sorted(f"{p.subnetwork.slug}:{p.role}" for p in member.participations.all())
+    if key == "audience":
+        return sorted(subnetwork.slug for subnetwork in member.audience_subnetworks.all())
     if key == "affiliation":
         return member.affiliation.member_number if member.affiliation else ""
     value = getattr(member, key)

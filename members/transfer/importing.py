@@ -13,6 +13,9 @@ a message saying to make that change in the admin. A new record without a visibi
 for network members at most, never public by the model's default. A row confirmed before the
 stored record was is applied, with a warning, and does not move the confirmation date back.
 A row that narrows the consented tier and leaves the visibility blank narrows the visibility.
+The ``audience`` column (sub-network slugs) may drop sub-networks from a sub-network audience,
+never add one. What a row changes of visibility, consent, contact visibility or status is
+written to the consent ledger (``ConsentSource.IMPORT``), a new record's values as from nothing.
 """
 
 import datetime as dt
@@ -28,7 +31,9 @@ from django.utils.text import slugify
 from tqdm import tqdm
 from wagtail.log_actions import log
 
+from members.consent import privacy_snapshot, record_privacy_changes
 from members.models import (
+    ConsentSource,
     FieldTag,
     GroupMember,
     GroupParticipation,
@@ -41,6 +46,7 @@ from members.models import (
     SubNetwork,
     Visibility,
 )
+from members.models.privacy import audience_widens
 from members.text import normalize, romaji
 
 from .columns import (
@@ -95,7 +101,10 @@ class _Row:
     languages: list[Language] | None = None
     service: list[Prefecture] | None = None
     subnetworks: list[tuple[SubNetwork, str]] | None = None
+    audience: list[SubNetwork] | None = None
     affiliation: str | None = None
+    # The stored privacy values (the ledger's view), to record what the row changes.
+    privacy_before: dict[str, str] = field(default_factory=dict)
 
 
 class _Vocabulary:
@@ -233,7 +242,16 @@ def _parse_row(
     existing = model.objects.filter(member_number=member_number).first()
     member = existing or model(member_number=member_number)
     stored = {key: getattr(member, key) for key in GUARDED}
-    row = _Row(number=number, kind=kind, member=member, is_new=existing is None)
+    stored["audience"] = (
+        {s.slug for s in existing.audience_subnetworks.all()} if existing else set()
+    )
+    row = _Row(
+        number=number,
+        kind=kind,
+        member=member,
+        is_new=existing is None,
+        privacy_before=privacy_snapshot(existing) if existing else {},
+    )
     not_for_kind = INDIVIDUAL_ONLY if kind == GroupMember.kind else GROUP_ONLY
     for key, value in values.items():
         if key in ("type", "member_number") or _blank(value):
@@ -251,6 +269,7 @@ def _parse_row(
         member.visibility = _narrowest(start, member.consent_tier)
     if not row.is_new:
         _refuse_widening(member, stored, error)
+        _refuse_wider_audience(row, stored, error)
         _keep_newer_confirmation(member, stored, warn)
     if kind == GroupMember.kind and not member.slug:
         member.slug = slugify(member.name_en or romaji(member.kana) or member.member_number)[:110]
@@ -333,6 +352,14 @@ def _set_value(row: _Row, key: str, value, vocabulary: _Vocabulary, error) -> No
                 error(key, f"unknown role {role_text!r}")
             else:
                 row.subnetworks.append((subnetwork, role))
+    elif key == "audience":
+        row.audience = []
+        for item in _split(value):
+            subnetwork = vocabulary.subnetworks.get(match_key(item))
+            if subnetwork is None:
+                error(key, f"unknown sub-network code {item!r}")
+            else:
+                row.audience.append(subnetwork)
     elif key == "affiliation":
         row.affiliation = _text(value) or None
 
@@ -368,6 +395,20 @@ def _refuse_widening(member, stored: dict[str, Any], error) -> None:
         error(
             "consent_given_at", f"would record a consent the member has not given; {IN_THE_ADMIN}"
         )
+
+
+def _refuse_wider_audience(row: _Row, stored: dict[str, Any], error) -> None:
+    """A sub-network audience that gains a sub-network reaches new people: the admin's job."""
+    if row.audience is None:
+        return
+    after = {subnetwork.slug for subnetwork in row.audience}
+    for key in ("visibility", "contact_visibility"):
+        value = getattr(row.member, key)
+        both = stored[key] == Visibility.SUBNETWORKS and value == Visibility.SUBNETWORKS
+        if both and audience_widens(before=(value, stored["audience"]), after=(value, after)):
+            added = ", ".join(sorted(after - stored["audience"]))
+            error("audience", f"would show the {key} to {added}; {IN_THE_ADMIN}")
+            return
 
 
 def _keep_newer_confirmation(member, stored: dict[str, Any], warn) -> None:
@@ -450,6 +491,9 @@ def _write(rows: list[_Row], *, progress: bool) -> None:
         log(instance=member, action="wagtail.create" if row.is_new else "wagtail.edit")
         if row.subnetworks is not None:
             _set_participations(member, row.subnetworks)
+        if row.audience is not None:
+            member.audience_subnetworks.set(row.audience)
+        record_privacy_changes(member=member, before=row.privacy_before, how=ConsentSource.IMPORT)
 
 
 def _set_participations(member, wanted: list[tuple[SubNetwork, str]]) -> None:

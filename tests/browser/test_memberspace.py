@@ -70,3 +70,53 @@ def test_a_manager_edits_their_entry_and_sees_it_pending(
         page.goto(site.at(f"{prefix}{managed.get_absolute_url()}"))
         expect(page.locator("main h1")).to_be_visible()
         expect(page.locator("main")).not_to_contain_text(new_text)
+
+
+@pytest.fixture
+def in_subnetworks(site):
+    """A public group the account manages that takes part in at least one sub-network."""
+    user = User.objects.create_user(username=USERNAME, password=PASSWORD)
+    group = (
+        GroupMember.objects.listed()
+        .filter(visibility=Visibility.PUBLIC, participations__isnull=False)
+        .distinct()
+        .first()
+    )
+    group.managers.add(user)
+    return group
+
+
+@pytest.mark.parametrize(("language", "prefix"), [("ja", ""), ("en", "/en")])
+def test_a_manager_limits_their_entry_to_a_sub_network(
+    site, pages, shoot, in_subnetworks, language, prefix
+):
+    """The picker shows only with "members of chosen sub-networks", offers the entry's own
+    sub-networks, and the choice applies at once."""
+    group = in_subnetworks
+    own = set(group.subnetworks.values_list("slug", flat=True))
+    for width in VIEWPORTS:
+        GroupMember.objects.filter(pk=group.pk).update(visibility=Visibility.PUBLIC)
+        group.audience_subnetworks.clear()
+        page = pages(width)
+        log_in(page, site, f"{prefix}/mypage/{group.kind}/{group.slug}/")
+        picker = page.locator("#audience-picker")
+        expect(picker).to_be_hidden()  # another audience is chosen
+        offered = picker.locator("input[name=subnetworks]")
+        assert {offered.nth(i).get_attribute("value") for i in range(offered.count())} == own
+
+        page.locator("input[name=visibility][value=subnetworks]").check()
+        expect(picker).to_be_visible()
+        first = offered.first
+        chosen = first.get_attribute("value")
+        first.check()
+        assert_page_ok(page)
+        shoot(page, f"m-{language}-04-audience-picker")
+        with page.expect_navigation():
+            page.locator("form:has(#audience-picker) button[type=submit]").click()
+
+        expect(page.locator("#audience-picker")).to_be_visible()
+        expect(page.locator(f"input[name=subnetworks][value={chosen}]")).to_be_checked()
+        live = GroupMember.objects.get(pk=group.pk)
+        assert live.visibility == Visibility.SUBNETWORKS
+        assert set(live.audience_subnetworks.values_list("slug", flat=True)) == {chosen}
+        shoot(page, f"m-{language}-05-audience-chosen")

@@ -18,6 +18,7 @@ from members import confirmation
 from members.confirmation import months_before, send_reminders
 from members.factories import GroupMemberFactory, IndividualMemberFactory
 from members.models import GroupMember, IndividualMember, Status
+from portal.mail import remember_mail_language
 
 pytestmark = pytest.mark.django_db
 
@@ -148,9 +149,10 @@ def test_reminders_go_to_every_active_manager_once(settings):
     assert mail.outbox == []
 
 
-def test_english_template_renders_in_english(settings, monkeypatch):
-    monkeypatch.setattr(confirmation, "recipient_language", lambda user: "en")
-    group("古い会", managers=[manager("alice")], name_en="Old Group", last_confirmed=None,
+def test_a_manager_who_reads_in_english_is_reminded_in_english(settings):
+    alice = manager("alice")
+    remember_mail_language(user=alice, page_language="en")  # as /en/mypage/ does
+    group("古い会", managers=[alice], name_en="Old Group", last_confirmed=None,
           member_since=dt.date(2019, 4, 1))  # fmt: skip
     send_reminders(today=TODAY)
     (message,) = mail.outbox

@@ -8,7 +8,7 @@ from members.models import Visibility
 # Shared fixtures: the staff accounts, and the search suite's real Elasticsearch (fresh
 # indices under a prefix of the test's own).
 from tests.members.conftest import editor_user, member_user, secretariat_user  # noqa: F401
-from tests.search.conftest import es, refresh  # noqa: F401
+from tests.search.conftest import es, make_group, refresh  # noqa: F401
 
 
 @pytest.fixture
