@@ -4,8 +4,9 @@
 functions build portal's sections below them from ``portal.demo_content``. The whole tree, with
 the sub-network pages in their place, is composed by ``projects.seed`` (portal does not import
 projects). Pages that already exist (matched by slug under their parent) are left as editors
-left them; a missing English translation is made with Wagtail's ``copy_for_translation`` and
-given its English fields, so ja and en pages stay linked as translations of each other.
+left them; a missing translation is made by wagtail-localize from the Japanese page, with the
+demo text as the translations of its segments (``portal.synced_translations``), so editors
+find it in wagtail-localize's editor like any translation they make.
 """
 
 import datetime
@@ -41,6 +42,7 @@ from portal.models import (
     SiteSettings,
     StandardPage,
 )
+from portal.synced_translations import create_synced_translation
 
 HOME_TITLES = {
     "ja": "移住者と連帯する全国ネットワーク",
@@ -118,11 +120,15 @@ def ensure_home_pages() -> dict[str, HomePage]:
         if translation is None:
             # A language without demo copy gets the English text, which its readers are likelier
             # to read than the Japanese.
-            translation = home.copy_for_translation(locale)
-            translation.title = HOME_TITLES.get(code, HOME_TITLES["en"])
-            translation.lead = HOME_LEADS.get(code, HOME_LEADS["en"])
-            translation.about = content.HOME_ABOUT.get(code, content.HOME_ABOUT["en"])
-            translation.save_revision().publish()
+            translation = create_synced_translation(
+                source_page=home,
+                locale=locale,
+                text={
+                    "title": HOME_TITLES.get(code, HOME_TITLES["en"]),
+                    "lead": HOME_LEADS.get(code, HOME_LEADS["en"]),
+                    "about": content.HOME_ABOUT.get(code, content.HOME_ABOUT["en"]),
+                },
+            )
         homes[code] = translation.specific
     return homes
 
@@ -167,10 +173,9 @@ def ensure_page(
             continue
         translation = original.get_translation_or_none(locale)
         if translation is None:
-            translation = original.copy_for_translation(locale)
-            for field, value in per_language[code].items():
-                setattr(translation, field, value)
-            translation.save_revision().publish()
+            translation = create_synced_translation(
+                source_page=original, locale=locale, text=per_language[code]
+            )
         pages[code] = translation.specific
     return pages
 

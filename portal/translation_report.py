@@ -23,5 +23,7 @@ def translations_report(request):
             "roots": roots,
             "chosen": chosen,
             "languages": [(code, names[code]) for code in names if code != settings.LANGUAGE_CODE],
+            # wagtail-localize's "Translate this page" is the Secretariat's (portal 0006).
+            "can_translate": request.user.has_perm("wagtail_localize.submit_translation"),
         },
     )

@@ -1,7 +1,7 @@
 """A page's translations as one reader sees them, and whether a translation lags behind its
 source, the page in the default language."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from wagtail.models import Page, Site
@@ -72,10 +72,16 @@ MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
 class TranslationRow:
     source: Page
     statuses: list[tuple[str, str]]  # (language code, MISSING | OUTDATED | CURRENT)
+    pages: dict[str, int] = field(default_factory=dict)  # language code → live translation's id
 
     @property
     def needs_work(self) -> bool:
         return any(status != CURRENT for _code, status in self.statuses)
+
+    @property
+    def cells(self) -> list[tuple[str, str, int | None]]:
+        """(language code, status, the translation's page id or None), for the report's links."""
+        return [(code, status, self.pages.get(code)) for code, status in self.statuses]
 
 
 def translation_report(*, subtree: Page | None = None) -> list[TranslationRow]:
@@ -87,12 +93,14 @@ def translation_report(*, subtree: Page | None = None) -> list[TranslationRow]:
     if subtree is not None:
         sources = sources.descendant_of(subtree, inclusive=True)
     sources = list(sources.order_by("path"))
-    published = {
-        (key, code): when
-        for key, code, when in Page.objects.live()
+    published, ids = {}, {}
+    for pk, key, code, when in (
+        Page.objects.live()
         .filter(translation_key__in=[page.translation_key for page in sources])
-        .values_list("translation_key", "locale__language_code", "last_published_at")
-    }
+        .values_list("pk", "translation_key", "locale__language_code", "last_published_at")
+    ):
+        published[key, code] = when
+        ids[key, code] = pk
     codes = [code for code, _name in settings.LANGUAGES if code != default]
     rows = []
     for source in sources:
@@ -105,7 +113,12 @@ def translation_report(*, subtree: Page | None = None) -> list[TranslationRow]:
                 statuses.append((code, OUTDATED))
             else:
                 statuses.append((code, CURRENT))
-        row = TranslationRow(source=source, statuses=statuses)
+        pages = {
+            code: ids[source.translation_key, code]
+            for code, status in statuses
+            if status != MISSING
+        }
+        row = TranslationRow(source=source, statuses=statuses, pages=pages)
         if row.needs_work:
             rows.append(row)
     return rows

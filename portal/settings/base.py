@@ -104,12 +104,18 @@ INSTALLED_APPS = [
     # After search: its on-commit index sync must run before the page cache is emptied.
     "caching",
     "relay",
+    # Page translation, segment by segment, from the Japanese source (issue 13). Its locales
+    # app replaces wagtail.locales (the same admin, plus "Sync from"). Wagtail's own
+    # wagtail.contrib.simple_translation is not installed: it would add a second "Translate"
+    # action that copies the page outside wagtail-localize, so the copy would be neither
+    # segmented nor synced nor reported, and editors could not tell the two apart.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -118,7 +124,6 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
-    "wagtail.locales",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -307,6 +312,10 @@ EXTRA_LANG_INFO = {
 django.conf.locale.LANG_INFO = {**django.conf.locale.LANG_INFO, **EXTRA_LANG_INFO}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Machine translation stays off (issue 13): with no translator configured, wagtail-localize
+# offers no "Translate with machine" button and answers 404 at its machine-translate URL. A
+# translator here would send the pages' text to an outside service.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from portal.sites import site_apply_public_origin
@@ -14,3 +15,6 @@ class Command(BaseCommand):
         for code, home in tree["home"].items():
             self.stdout.write(f"{code}: {home.title} → {home.url}")
         self.stdout.write(f"{len(tree)} pages in each language")
+        # A database seeded before wagtail-localize has translations made by copying: bring
+        # them under it too (a fresh one has none, and the command says so).
+        call_command("localize_existing", stdout=self.stdout, verbosity=options["verbosity"])
